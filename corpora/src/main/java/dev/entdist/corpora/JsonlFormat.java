@@ -1,0 +1,245 @@
+package dev.entdist.corpora;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The native corpus format: one JSON object a line, e.g.
+ *
+ * <pre>{"id":"c-17","text":"He was locked in his cell.","target":"cell","start":21,"end":25,
+ * "labels":{"prison":0.8,"biology":0.2},"votes":{"prison":4,"biology":1},"n_annotators":5}</pre>
+ *
+ * <p>Offsets count code points. {@code labels} holds probabilities; a line with only {@code votes}
+ * gets labels = votes / total. Unknown fields are kept in {@link AnnotatedExample#extra()} and
+ * written back. Blank lines are skipped.
+ */
+public final class JsonlFormat {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Set<String> KNOWN =
+      Set.of("id", "text", "target", "start", "end", "labels", "votes", "n_annotators");
+
+  private JsonlFormat() {}
+
+  /** Reads a whole JSONL file. */
+  public static Corpus read(Path file) throws IOException, CorpusFormatException {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return read(in, file.toString());
+    }
+  }
+
+  /** Reads JSONL from a reader; {@code source} names it in messages. */
+  public static Corpus read(Reader reader, String source)
+      throws IOException, CorpusFormatException {
+    BufferedReader in =
+        reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+    List<AnnotatedExample> out = new ArrayList<>();
+    String line;
+    long number = 0;
+    while ((line = in.readLine()) != null) {
+      number++;
+      if (line.isBlank()) {
+        continue;
+      }
+      out.add(parseLine(line, source, number));
+    }
+    return new Corpus(source, out);
+  }
+
+  /** Parses one line; {@code source} and {@code lineNumber} name it in messages. */
+  public static AnnotatedExample parseLine(String line, String source, long lineNumber)
+      throws CorpusFormatException {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(line);
+    } catch (JsonProcessingException e) {
+      throw new CorpusFormatException(source, lineNumber, null,
+          "invalid JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new CorpusFormatException(source, lineNumber, null, "not a JSON object");
+    }
+    String id = text(node, "id", source, lineNumber, false);
+    if (id == null) {
+      id = "line-" + lineNumber;
+    }
+    String text = text(node, "text", source, lineNumber, true);
+    String target = text(node, "target", source, lineNumber, true);
+    int start = integer(node, "start", source, lineNumber);
+    int end = integer(node, "end", source, lineNumber);
+    int length = text.codePointCount(0, text.length());
+    if (start < 0 || start >= length) {
+      throw new CorpusFormatException(source, lineNumber, "start",
+          start + " is outside the text (" + length + " code points)");
+    }
+    if (end <= start || end > length) {
+      throw new CorpusFormatException(source, lineNumber, "end",
+          end + " is outside (" + start + ", " + length + "]");
+    }
+    String span = AnnotatedExample.codePointSubstring(text, start, end);
+    if (!span.equals(target)) {
+      throw new CorpusFormatException(source, lineNumber, "target",
+          "the span [" + start + ", " + end + ") is '" + span + "', not '" + target + "'");
+    }
+    Map<String, Integer> votes = votes(node, source, lineNumber);
+    Map<String, Double> labels = labels(node, votes, source, lineNumber);
+    int annotators;
+    JsonNode n = node.get("n_annotators");
+    if (n == null || n.isNull()) {
+      int total = votes.values().stream().mapToInt(Integer::intValue).sum();
+      annotators = Math.max(1, total);
+    } else if (n.isIntegralNumber() && n.canConvertToInt() && n.intValue() >= 1) {
+      annotators = n.intValue();
+    } else {
+      throw new CorpusFormatException(source, lineNumber, "n_annotators",
+          "must be an integer >= 1, got " + n);
+    }
+    Map<String, Object> extra = new TreeMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> f = it.next();
+      if (!KNOWN.contains(f.getKey())) {
+        extra.put(f.getKey(), MAPPER.convertValue(f.getValue(), Object.class));
+      }
+    }
+    try {
+      return new AnnotatedExample(id, text, target, start, end, labels, votes, annotators, extra);
+    } catch (IllegalArgumentException e) {
+      throw new CorpusFormatException(source, lineNumber, "labels", e.getMessage());
+    }
+  }
+
+  /** Writes one example as a JSON line (no newline), fields in the documented order. */
+  public static String toLine(AnnotatedExample e) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("id", e.id());
+    o.put("text", e.text());
+    o.put("target", e.target());
+    o.put("start", e.start());
+    o.put("end", e.end());
+    ObjectNode labels = o.putObject("labels");
+    e.labels().forEach(labels::put);
+    if (!e.votes().isEmpty()) {
+      ObjectNode votes = o.putObject("votes");
+      e.votes().forEach(votes::put);
+    }
+    o.put("n_annotators", e.annotators());
+    e.extra().forEach((k, v) -> o.set(k, MAPPER.valueToTree(v)));
+    try {
+      return MAPPER.writeValueAsString(o);
+    } catch (JsonProcessingException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  /** Writes every example, one line each, each line ending in {@code \n}. */
+  public static void write(Iterable<AnnotatedExample> examples, Writer out) throws IOException {
+    for (AnnotatedExample e : examples) {
+      out.write(toLine(e));
+      out.write('\n');
+    }
+  }
+
+  private static String text(JsonNode node, String field, String source, long line,
+      boolean required) throws CorpusFormatException {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      if (required) {
+        throw new CorpusFormatException(source, line, field, "is missing");
+      }
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw new CorpusFormatException(source, line, field, "must be a string, got " + v);
+    }
+    if (required && v.asText().isEmpty()) {
+      throw new CorpusFormatException(source, line, field, "is empty");
+    }
+    return v.asText();
+  }
+
+  private static int integer(JsonNode node, String field, String source, long line)
+      throws CorpusFormatException {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      throw new CorpusFormatException(source, line, field, "is missing");
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+      throw new CorpusFormatException(source, line, field, "must be an integer, got " + v);
+    }
+    return v.intValue();
+  }
+
+  private static Map<String, Integer> votes(JsonNode node, String source, long line)
+      throws CorpusFormatException {
+    JsonNode v = node.get("votes");
+    Map<String, Integer> votes = new LinkedHashMap<>();
+    if (v == null || v.isNull()) {
+      return votes;
+    }
+    if (!v.isObject()) {
+      throw new CorpusFormatException(source, line, "votes", "must be an object of counts");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> f = it.next();
+      JsonNode c = f.getValue();
+      if (!c.isIntegralNumber() || !c.canConvertToInt() || c.intValue() < 0) {
+        throw new CorpusFormatException(source, line, "votes." + f.getKey(),
+            "must be a non-negative integer, got " + c);
+      }
+      votes.put(f.getKey(), c.intValue());
+    }
+    return votes;
+  }
+
+  private static Map<String, Double> labels(JsonNode node, Map<String, Integer> votes,
+      String source, long line) throws CorpusFormatException {
+    JsonNode v = node.get("labels");
+    Map<String, Double> labels = new LinkedHashMap<>();
+    if (v == null || v.isNull()) {
+      long total = votes.values().stream().mapToLong(Integer::longValue).sum();
+      if (total == 0) {
+        throw new CorpusFormatException(source, line, "labels",
+            "is missing (and there are no votes to derive it from)");
+      }
+      votes.forEach((k, c) -> labels.put(k, c / (double) total));
+      return labels;
+    }
+    if (!v.isObject() || v.isEmpty()) {
+      throw new CorpusFormatException(source, line, "labels",
+          "must be a non-empty object of label probabilities");
+    }
+    double sum = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> f = it.next();
+      JsonNode p = f.getValue();
+      if (!p.isNumber() || !Double.isFinite(p.doubleValue()) || p.doubleValue() < 0) {
+        throw new CorpusFormatException(source, line, "labels." + f.getKey(),
+            "must be a finite number >= 0, got " + p);
+      }
+      labels.put(f.getKey(), p.doubleValue());
+      sum += p.doubleValue();
+    }
+    if (Math.abs(sum - 1.0) > 1e-6) {
+      throw new CorpusFormatException(source, line, "labels",
+          "probabilities sum to " + sum + ", not 1 (tolerance 1e-6)");
+    }
+    return labels;
+  }
+}

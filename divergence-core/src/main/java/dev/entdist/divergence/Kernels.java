@@ -1,0 +1,161 @@
+package dev.entdist.divergence;
+
+/**
+ * Allocation-free kernels over rows of a row-major {@code double[]} (row {@code r} of width
+ * {@code k} starts at {@code r * k}). All results are in nats. These are the hot-path forms of
+ * {@link Divergences} and {@link Softmax}; they do not validate their input — callers pass
+ * distributions that are already valid.
+ *
+ * <p>Conventions: 0·log 0 = 0 and 0·log(0/q) = 0; a term with p &gt; 0 and q = 0 makes KL and
+ * cross-entropy +∞. No term is ever skipped silently.
+ */
+public final class Kernels {
+
+  private Kernels() {}
+
+  /** Entropy H(p) = Σ p·log(1/p) of {@code p[off..off+k)}. */
+  public static double entropy(double[] p, int off, int k) {
+    double h = 0;
+    for (int j = off, end = off + k; j < end; j++) {
+      double pj = p[j];
+      if (pj > 0) {
+        h -= pj * Math.log(pj);
+      }
+    }
+    return h;
+  }
+
+  /**
+   * Cross-entropy H(p, q) = Σ p·log(1/q): +∞ when some p &gt; 0 has q = 0; terms with p = 0
+   * contribute 0 whatever q is.
+   */
+  public static double crossEntropy(double[] p, int pOff, double[] q, int qOff, int k) {
+    double h = 0;
+    for (int j = 0; j < k; j++) {
+      double pj = p[pOff + j];
+      if (pj > 0) {
+        double qj = q[qOff + j];
+        if (qj <= 0) {
+          return Double.POSITIVE_INFINITY;
+        }
+        h -= pj * Math.log(qj);
+      }
+    }
+    return h;
+  }
+
+  /**
+   * KL(p‖q) = Σ p·log(p/q), reference p, model q: +∞ when some p &gt; 0 has q = 0. Computed term
+   * by term as p·(log p − log q) and clamped at 0 from below, so rounding never yields a negative
+   * divergence.
+   */
+  public static double klDivergence(double[] p, int pOff, double[] q, int qOff, int k) {
+    double d = 0;
+    for (int j = 0; j < k; j++) {
+      double pj = p[pOff + j];
+      if (pj > 0) {
+        double qj = q[qOff + j];
+        if (qj <= 0) {
+          return Double.POSITIVE_INFINITY;
+        }
+        d += pj * Math.log(pj / qj);
+      }
+    }
+    return d > 0 ? d : 0.0;
+  }
+
+  /**
+   * KL(p‖softmax(z)) from logits, without forming log 0: Σ p·(log p − z) + logSumExp(z). Finite
+   * whenever the logits are finite.
+   */
+  public static double klDivergenceFromLogits(
+      double[] p, int pOff, double[] logits, int zOff, int k) {
+    double lse = logSumExp(logits, zOff, k);
+    double d = 0;
+    for (int j = 0; j < k; j++) {
+      double pj = p[pOff + j];
+      if (pj > 0) {
+        d += pj * (Math.log(pj) - (logits[zOff + j] - lse));
+      }
+    }
+    return d > 0 ? d : 0.0;
+  }
+
+  /**
+   * Jensen–Shannon divergence ½KL(p‖m) + ½KL(q‖m) with m = (p+q)/2: symmetric, finite, in
+   * [0, log 2]. (SciPy's {@code jensenshannon} returns the square root of this.)
+   */
+  public static double jensenShannon(double[] p, int pOff, double[] q, int qOff, int k) {
+    double d = 0;
+    for (int j = 0; j < k; j++) {
+      double pj = p[pOff + j];
+      double qj = q[qOff + j];
+      double mj = 0.5 * pj + 0.5 * qj;
+      if (pj > 0) {
+        d += 0.5 * pj * Math.log(pj / mj);
+      }
+      if (qj > 0) {
+        d += 0.5 * qj * Math.log(qj / mj);
+      }
+    }
+    if (d < 0) {
+      return 0.0;
+    }
+    return Math.min(d, Math.log(2.0));
+  }
+
+  /** log Σ exp(z) without overflow: max + log Σ exp(z − max). −∞ when all z are −∞. */
+  public static double logSumExp(double[] z, int off, int k) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j = off, end = off + k; j < end; j++) {
+      if (z[j] > max) {
+        max = z[j];
+      }
+    }
+    if (max == Double.NEGATIVE_INFINITY || max == Double.POSITIVE_INFINITY) {
+      return max;
+    }
+    double s = 0;
+    for (int j = off, end = off + k; j < end; j++) {
+      s += Math.exp(z[j] - max);
+    }
+    return max + Math.log(s);
+  }
+
+  /**
+   * Replaces logits {@code z[off..off+k)} by softmax(z) in place, stably (max-shifted). A logit of
+   * −∞ gets probability 0 (a masked outcome); at least one logit must be finite.
+   */
+  public static void softmaxInPlace(double[] z, int off, int k) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j = off, end = off + k; j < end; j++) {
+      if (z[j] > max) {
+        max = z[j];
+      }
+    }
+    if (!(max > Double.NEGATIVE_INFINITY) || max == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException("softmax needs at least one finite logit, max was " + max);
+    }
+    double s = 0;
+    for (int j = off, end = off + k; j < end; j++) {
+      double e = Math.exp(z[j] - max);
+      z[j] = e;
+      s += e;
+    }
+    double inv = 1.0 / s;
+    for (int j = off, end = off + k; j < end; j++) {
+      z[j] *= inv;
+    }
+  }
+
+  /** Index (relative to {@code off}) of the largest value; ties go to the first. */
+  public static int argmax(double[] v, int off, int k) {
+    int best = 0;
+    for (int j = 1; j < k; j++) {
+      if (v[off + j] > v[off + best]) {
+        best = j;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Information measures over discrete probability distributions: entropy, cross-entropy, KL
+ * divergence in both directions, Jensen–Shannon, stable softmax, and the distribution-level label
+ * regimes. Every edge case (0·log 0 = 0, KL = +∞ where the model gives zero mass to a possible
+ * outcome) is defined in the Javadoc and tested; this module has no runtime dependencies.
+ */
+package dev.entdist.divergence;
