@@ -1,0 +1,169 @@
+package dev.entdist.trainer;
+
+import dev.entdist.divergence.Kernels;
+import java.util.SplittableRandom;
+
+/**
+ * Minibatch Adam on the objective of a {@link KlObjective}'s problem held in memory. Each step
+ * minimises the batch's weighted mean KL plus (λ/2)·‖W‖² (as the peers' Adam); the rows are
+ * reshuffled every epoch with a generator seeded from the configuration. With a validation
+ * fraction, those rows (drawn with the seed) are left out of the batches and the run stops when
+ * their mean KL has not improved for {@code patience} epochs, returning the best epoch's
+ * parameters. The objective and gradient reported per epoch are full passes over all rows.
+ */
+final class AdamOptimizer {
+
+  static final double BETA1 = 0.9;
+  static final double BETA2 = 0.999;
+  static final double EPSILON = 1e-8;
+
+  private AdamOptimizer() {}
+
+  static LbfgsAdapter.Outcome run(KlObjective objective, TrainerConfig config,
+      ProgressListener listener) {
+    CompactProblem p = objective.problem();
+    int k = p.k;
+    int nParams = p.parameters();
+    int wEnd = p.f * k;
+    SplittableRandom random = new SplittableRandom(config.seed());
+    int[] order = shuffled(p.n, random);
+    int held = (int) Math.floor(config.validationFraction() * p.n);
+    int[] heldOut = java.util.Arrays.copyOfRange(order, 0, held);
+    int[] train = java.util.Arrays.copyOfRange(order, held, p.n);
+    if (train.length == 0) {
+      throw new IllegalArgumentException("no rows left to train on after holding out " + held);
+    }
+    double[] theta = new double[nParams];
+    double[] grad = new double[nParams];
+    double[] m = new double[nParams];
+    double[] v = new double[nParams];
+    double[] z = new double[k];
+    double[] best = null;
+    double bestHeld = Double.POSITIVE_INFINITY;
+    int sinceBest = 0;
+    long t = 0;
+    int steps = 0;
+    int epochsDone = 0;
+    long start = System.nanoTime();
+    for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+      shuffle(train, random);
+      for (int from = 0; from < train.length; from += config.batchSize()) {
+        int to = Math.min(train.length, from + config.batchSize());
+        java.util.Arrays.fill(grad, 0.0);
+        double wsum = 0;
+        for (int r = from; r < to; r++) {
+          wsum += p.normWeights[train[r]];
+        }
+        if (!(wsum > 0)) {
+          continue;
+        }
+        for (int r = from; r < to; r++) {
+          int i = train[r];
+          logits(p, theta, i, z);
+          double lse = Kernels.logSumExp(z, 0, k);
+          double wi = p.normWeights[i] / wsum;
+          for (int j = 0; j < k; j++) {
+            double res = wi * (Math.exp(z[j] - lse) - p.targets[i * k + j]);
+            z[j] = res;
+            grad[wEnd + j] += res;
+          }
+          for (int e = p.rowStart[i]; e < p.rowStart[i + 1]; e++) {
+            double x = p.vals[e];
+            int off = p.cols[e] * k;
+            for (int j = 0; j < k; j++) {
+              grad[off + j] += x * z[j];
+            }
+          }
+        }
+        t++;
+        steps++;
+        double lr = config.learningRate() * Math.sqrt(1 - Math.pow(BETA2, t))
+            / (1 - Math.pow(BETA1, t));
+        double lambda = config.lambda();
+        for (int q = 0; q < nParams; q++) {
+          double g = q < wEnd ? grad[q] + lambda * theta[q] : grad[q];
+          m[q] = BETA1 * m[q] + (1 - BETA1) * g;
+          v[q] = BETA2 * v[q] + (1 - BETA2) * g * g;
+          theta[q] -= lr * m[q] / (Math.sqrt(v[q]) + EPSILON);
+        }
+      }
+      epochsDone = epoch;
+      double f = objective.valueAndGradient(theta, grad);
+      listener.onProgress(epoch, config.epochs(), f, maxAbs(grad),
+          (System.nanoTime() - start) / 1e9);
+      if (held > 0) {
+        double kl = heldOutKl(p, theta, heldOut, z);
+        if (kl < bestHeld) {
+          bestHeld = kl;
+          best = theta.clone();
+          sinceBest = 0;
+        } else if (++sinceBest >= config.patience()) {
+          break;
+        }
+      }
+    }
+    if (best != null) {
+      theta = best;
+    }
+    double f = objective.valueAndGradient(theta, grad);
+    double gmax = maxAbs(grad);
+    return new LbfgsAdapter.Outcome(theta, f, gmax, epochsDone, steps, gmax <= config.tol());
+  }
+
+  static double heldOutKl(CompactProblem p, double[] theta, int[] rows, double[] z) {
+    double num = 0;
+    double den = 0;
+    for (int i : rows) {
+      logits(p, theta, i, z);
+      num += p.normWeights[i] * Kernels.klDivergenceFromLogits(p.targets, i * p.k, z, 0, p.k);
+      den += p.normWeights[i];
+    }
+    return den > 0 ? num / den : Double.NaN;
+  }
+
+  static void logits(CompactProblem p, double[] theta, int i, double[] z) {
+    int k = p.k;
+    System.arraycopy(theta, p.f * k, z, 0, k);
+    for (int e = p.rowStart[i]; e < p.rowStart[i + 1]; e++) {
+      double x = p.vals[e];
+      int off = p.cols[e] * k;
+      for (int j = 0; j < k; j++) {
+        z[j] += x * theta[off + j];
+      }
+    }
+    int mask = p.maskOf[i];
+    if (mask >= 0) {
+      for (int j = 0; j < k; j++) {
+        if (!p.masks[mask][j]) {
+          z[j] = Double.NEGATIVE_INFINITY;
+        }
+      }
+    }
+  }
+
+  static double maxAbs(double[] g) {
+    double mx = 0;
+    for (double x : g) {
+      mx = Math.max(mx, Math.abs(x));
+    }
+    return mx;
+  }
+
+  private static int[] shuffled(int n, SplittableRandom random) {
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    shuffle(a, random);
+    return a;
+  }
+
+  private static void shuffle(int[] a, SplittableRandom random) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int tmp = a[i];
+      a[i] = a[j];
+      a[j] = tmp;
+    }
+  }
+}

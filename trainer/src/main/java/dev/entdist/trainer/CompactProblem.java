@@ -1,0 +1,125 @@
+package dev.entdist.trainer;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Training data in the objective's layout: feature columns remapped to the compact rows of a
+ * {@link FeatureIndex}, the same matrix also stored by column (for the gradient pass), weights
+ * normalised to sum 1, each row's Σ y·log y, and each row's label mask (inventory) or none.
+ */
+final class CompactProblem {
+
+  final int n;
+  final int k;
+  final int f;
+  final FeatureIndex index;
+  final int[] rowStart;
+  final int[] cols;
+  final double[] vals;
+  final int[] colStart;
+  final int[] colRows;
+  final double[] colVals;
+  final double[] targets;
+  final double[] normWeights;
+  final double[] negEntropy;
+  /** Per row: the index into {@link #masks}, or −1 for all labels. */
+  final int[] maskOf;
+  final boolean[][] masks;
+
+  CompactProblem(TrainingData data, boolean restrict) {
+    n = data.size();
+    k = data.numLabels();
+    index = FeatureIndex.ofColumns(data.columnArray());
+    f = index.size();
+    rowStart = data.rowStartArray();
+    vals = data.valueArray();
+    targets = data.targetArray();
+    int[] original = data.columnArray();
+    cols = new int[original.length];
+    for (int e = 0; e < cols.length; e++) {
+      cols[e] = index.row(original[e]);
+    }
+    colStart = new int[f + 1];
+    for (int c : cols) {
+      colStart[c + 1]++;
+    }
+    for (int c = 0; c < f; c++) {
+      colStart[c + 1] += colStart[c];
+    }
+    colRows = new int[cols.length];
+    colVals = new double[cols.length];
+    int[] fill = colStart.clone();
+    for (int i = 0; i < n; i++) {
+      for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+        int at = fill[cols[e]]++;
+        colRows[at] = i;
+        colVals[at] = vals[e];
+      }
+    }
+    double[] w = data.weightArray();
+    double sum = 0;
+    for (double v : w) {
+      sum += v;
+    }
+    normWeights = new double[n];
+    negEntropy = new double[n];
+    for (int i = 0; i < n; i++) {
+      normWeights[i] = w[i] / sum;
+      double s = 0;
+      for (int j = 0; j < k; j++) {
+        double y = targets[i * k + j];
+        if (y > 0) {
+          s += y * Math.log(y);
+        }
+      }
+      negEntropy[i] = s;
+    }
+    maskOf = new int[n];
+    java.util.Arrays.fill(maskOf, -1);
+    if (restrict) {
+      List<String> labels = data.labels();
+      Map<String, Set<String>> inv = data.inventories();
+      Map<String, Integer> ids = new HashMap<>();
+      java.util.ArrayList<boolean[]> list = new java.util.ArrayList<>();
+      String[] groups = data.groupArray();
+      for (int i = 0; i < n; i++) {
+        String g = groups[i];
+        if (g == null || !inv.containsKey(g)) {
+          continue;
+        }
+        maskOf[i] = ids.computeIfAbsent(g, key -> {
+          boolean[] m = new boolean[k];
+          for (int j = 0; j < k; j++) {
+            m[j] = inv.get(key).contains(labels.get(j));
+          }
+          list.add(m);
+          return list.size() - 1;
+        });
+      }
+      masks = list.toArray(new boolean[0][]);
+    } else {
+      masks = new boolean[0][];
+    }
+  }
+
+  /** Number of parameters: F·K weights then K biases. */
+  int parameters() {
+    return f * k + k;
+  }
+
+  /** Root mean square of each compact feature over the weighted rows (0 never occurs). */
+  double[] featureScales() {
+    double[] s = new double[f];
+    for (int c = 0; c < f; c++) {
+      double acc = 0;
+      for (int e = colStart[c]; e < colStart[c + 1]; e++) {
+        acc += normWeights[colRows[e]] * colVals[e] * colVals[e];
+      }
+      s[c] = acc > 0 ? Math.sqrt(acc) : 1.0;
+    }
+    return s;
+  }
+}

@@ -1,0 +1,214 @@
+package dev.entdist.trainer;
+
+import dev.entdist.divergence.Kernels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The objective of the design over a {@link CompactProblem}:
+ *
+ * <pre>
+ *   L(W,b) = Σ_i ŵ_i·KL(y_i ‖ softmax(W x_i + b)) + (λ/2)·‖W‖²      (ŵ = w / Σw)
+ *   ∂L/∂W_f = Σ_i ŵ_i (p_i − y_i) x_if + λ W_f,   ∂L/∂b = Σ_i ŵ_i (p_i − y_i)
+ * </pre>
+ *
+ * <p>Parameters θ = [W row-major (F rows of K), b (K)]. One evaluation is two passes: a row pass
+ * (logits, log-sum-exp, loss, residuals r_i = ŵ_i (p_i − y_i)) and a column pass over the same
+ * matrix stored by column (∂L/∂W_f = Σ x_if r_i). Both are split into fixed-size blocks whose
+ * partial sums are added in block order, so the result is bit-identical for any thread count.
+ * Masked labels (inventories) get logit −∞ and probability 0.
+ */
+final class KlObjective implements AutoCloseable {
+
+  private static final int ROW_BLOCK = 2048;
+  private static final int COL_BLOCK = 4096;
+
+  private final CompactProblem p;
+  private final double lambda;
+  private final ExecutorService pool;
+  private final int threads;
+  private final double[] residuals;
+  private final double[] blockLoss;
+  private final double[] blockBias;
+  private int rowPasses;
+  private int columnPasses;
+
+  KlObjective(CompactProblem problem, double lambda, int threads) {
+    this.p = problem;
+    this.lambda = lambda;
+    this.threads = threads;
+    this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "entdist-objective");
+      t.setDaemon(true);
+      return t;
+    }) : null;
+    residuals = new double[p.n * p.k];
+    int blocks = (p.n + ROW_BLOCK - 1) / ROW_BLOCK;
+    blockLoss = new double[blocks];
+    blockBias = new double[blocks * p.k];
+  }
+
+  /** The problem. */
+  CompactProblem problem() {
+    return p;
+  }
+
+  /** Row passes so far (objective evaluations). */
+  int rowPasses() {
+    return rowPasses;
+  }
+
+  /** Column passes so far (gradient evaluations). */
+  int columnPasses() {
+    return columnPasses;
+  }
+
+  /** L(θ); leaves the residuals of θ for a following {@link #gradientFromResiduals}. */
+  double value(double[] theta) {
+    rowPasses++;
+    int blocks = blockLoss.length;
+    run(blocks, b -> rowBlock(theta, b));
+    double loss = 0;
+    for (int b = 0; b < blocks; b++) {
+      loss += blockLoss[b];
+    }
+    double sq = 0;
+    int wEnd = p.f * p.k;
+    for (int j = 0; j < wEnd; j++) {
+      sq += theta[j] * theta[j];
+    }
+    return loss + 0.5 * lambda * sq;
+  }
+
+  /** ∂L/∂θ into {@code grad}, from the residuals left by {@link #value} at the same θ. */
+  void gradientFromResiduals(double[] theta, double[] grad) {
+    columnPasses++;
+    int k = p.k;
+    int blocks = (p.f + COL_BLOCK - 1) / COL_BLOCK;
+    run(blocks, b -> columnBlock(theta, grad, b));
+    int off = p.f * k;
+    for (int j = 0; j < k; j++) {
+      grad[off + j] = 0;
+    }
+    for (int b = 0; b < blockLoss.length; b++) {
+      for (int j = 0; j < k; j++) {
+        grad[off + j] += blockBias[b * k + j];
+      }
+    }
+  }
+
+  /** L(θ) and ∂L/∂θ in one call. */
+  double valueAndGradient(double[] theta, double[] grad) {
+    double v = value(theta);
+    gradientFromResiduals(theta, grad);
+    return v;
+  }
+
+  private void rowBlock(double[] theta, int b) {
+    int k = p.k;
+    int lo = b * ROW_BLOCK;
+    int hi = Math.min(p.n, lo + ROW_BLOCK);
+    int biasOff = p.f * k;
+    double[] z = new double[k];
+    double[] bias = new double[k];
+    double loss = 0;
+    for (int i = lo; i < hi; i++) {
+      System.arraycopy(theta, biasOff, z, 0, k);
+      for (int e = p.rowStart[i], end = p.rowStart[i + 1]; e < end; e++) {
+        double x = p.vals[e];
+        int w = p.cols[e] * k;
+        for (int j = 0; j < k; j++) {
+          z[j] += x * theta[w + j];
+        }
+      }
+      int m = p.maskOf[i];
+      if (m >= 0) {
+        boolean[] allowed = p.masks[m];
+        for (int j = 0; j < k; j++) {
+          if (!allowed[j]) {
+            z[j] = Double.NEGATIVE_INFINITY;
+          }
+        }
+      }
+      double lse = Kernels.logSumExp(z, 0, k);
+      double wi = p.normWeights[i];
+      double yz = 0;
+      int t = i * k;
+      for (int j = 0; j < k; j++) {
+        double y = p.targets[t + j];
+        if (y > 0) {
+          yz += y * z[j];
+        }
+        double r = wi * (Math.exp(z[j] - lse) - y);
+        residuals[t + j] = r;
+        bias[j] += r;
+      }
+      loss += wi * (p.negEntropy[i] + lse - yz);
+    }
+    blockLoss[b] = loss;
+    System.arraycopy(bias, 0, blockBias, b * k, k);
+  }
+
+  private void columnBlock(double[] theta, double[] grad, int b) {
+    int k = p.k;
+    int lo = b * COL_BLOCK;
+    int hi = Math.min(p.f, lo + COL_BLOCK);
+    for (int c = lo; c < hi; c++) {
+      int g = c * k;
+      for (int j = 0; j < k; j++) {
+        grad[g + j] = lambda * theta[g + j];
+      }
+      for (int e = p.colStart[c], end = p.colStart[c + 1]; e < end; e++) {
+        double x = p.colVals[e];
+        int r = p.colRows[e] * k;
+        for (int j = 0; j < k; j++) {
+          grad[g + j] += x * residuals[r + j];
+        }
+      }
+    }
+  }
+
+  private interface Block {
+    void run(int block);
+  }
+
+  private void run(int blocks, Block body) {
+    if (pool == null || blocks == 1) {
+      for (int b = 0; b < blocks; b++) {
+        body.run(b);
+      }
+      return;
+    }
+    AtomicInteger next = new AtomicInteger();
+    List<Future<?>> futures = new ArrayList<>(threads);
+    for (int t = 0; t < threads; t++) {
+      futures.add(pool.submit(() -> {
+        for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+          body.run(b);
+        }
+      }));
+    }
+    try {
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("objective evaluation interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("objective evaluation failed", e.getCause());
+    }
+  }
+
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.entdist.trainer;
+
+import smile.math.BFGS;
+import smile.math.DifferentiableMultivariateFunction;
+
+/**
+ * Runs Smile's L-BFGS on a {@link KlObjective} and adds what Smile does not report: the number
+ * of iterations and evaluations, and the peers' stopping rule max |∂L/∂θ| ≤ tol checked on the
+ * true (unscaled) gradient.
+ *
+ * <p>Smile's line search calls {@code f(x)} at trial points and then {@code g(x, grad)} once at
+ * the accepted point; {@code f} leaves the row-pass residuals behind so that {@code g} at the
+ * same point costs only the column pass. Every {@code g} call after the first ends one
+ * iteration. The adapter stops Smile itself (by unwinding from {@code g}) when the rule holds or
+ * the cap is reached, since Smile's own test scales the gradient by |x| and f. Smile's gradient
+ * tolerance is therefore set to the smallest positive normal double.
+ *
+ * <p>With preconditioning the optimiser works in coordinates u = s_f·W_f (s_f the feature's root
+ * mean square): the objective is unchanged, ∂L/∂u_f = (∂L/∂W_f)/s_f.
+ */
+final class LbfgsAdapter implements DifferentiableMultivariateFunction {
+
+  /** Unwinds Smile's loop when the adapter's stopping rule holds. */
+  private static final class Stop extends RuntimeException {
+    Stop() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The final point and what it took to get there. */
+  record Outcome(double[] theta, double objective, double gradientMax, int iterations,
+      int evaluations, boolean converged) {}
+
+  private final KlObjective objective;
+  private final double[] scale;
+  private final double tol;
+  private final int maxIter;
+  private final ProgressListener listener;
+  private final int wEnd;
+  private final int k;
+  private final double[] theta;
+  private final double[] residualsAt;
+  private boolean residualsValid;
+  private final double[] lastTheta;
+  private double lastValue = Double.NaN;
+  private double lastValueAtCache;
+  private double lastGradMax = Double.NaN;
+  private int gCalls;
+  private long start;
+
+  LbfgsAdapter(KlObjective objective, boolean precondition, double tol, int maxIter,
+      ProgressListener listener) {
+    this.objective = objective;
+    CompactProblem p = objective.problem();
+    this.scale = precondition ? p.featureScales() : null;
+    this.tol = tol;
+    this.maxIter = maxIter;
+    this.listener = listener;
+    this.k = p.k;
+    this.wEnd = p.f * p.k;
+    int n = p.parameters();
+    theta = new double[n];
+    residualsAt = new double[n];
+    lastTheta = new double[n];
+  }
+
+  /** Minimises from θ = 0 with {@code memory} correction pairs. */
+  Outcome minimize(int memory) {
+    double[] u = new double[theta.length];
+    start = System.nanoTime();
+    try {
+      BFGS.minimize(this, memory, u, Double.MIN_NORMAL, maxIter + 1);
+    } catch (Stop stop) {
+      // the adapter's rule or cap ended the run; lastTheta holds the final point
+    }
+    int iterations = Math.max(0, gCalls - 1);
+    return new Outcome(lastTheta.clone(), lastValue, lastGradMax, iterations,
+        objective.rowPasses(), lastGradMax <= tol);
+  }
+
+  @Override
+  public double f(double[] u) {
+    toTheta(u);
+    lastValueAtCache = objective.value(theta);
+    System.arraycopy(u, 0, residualsAt, 0, u.length);
+    residualsValid = true;
+    return lastValueAtCache;
+  }
+
+  @Override
+  public double g(double[] u, double[] grad) {
+    double v;
+    if (residualsValid && java.util.Arrays.equals(u, residualsAt)) {
+      toTheta(u);
+      v = lastValueAtCache;
+      objective.gradientFromResiduals(theta, grad);
+    } else {
+      toTheta(u);
+      v = objective.valueAndGradient(theta, grad);
+    }
+    residualsValid = false;
+    double gmax = 0;
+    for (double gj : grad) {
+      double a = Math.abs(gj);
+      if (a > gmax || Double.isNaN(a)) {
+        gmax = a;
+      }
+    }
+    if (scale != null) {
+      for (int j = 0; j < wEnd; j++) {
+        grad[j] /= scale[j / k];
+      }
+    }
+    System.arraycopy(theta, 0, lastTheta, 0, theta.length);
+    lastValue = v;
+    lastGradMax = gmax;
+    int iteration = gCalls++;
+    listener.onProgress(iteration, maxIter, v, gmax, (System.nanoTime() - start) / 1e9);
+    if (gmax <= tol || iteration >= maxIter || !Double.isFinite(v)) {
+      throw new Stop();
+    }
+    return v;
+  }
+
+  private void toTheta(double[] u) {
+    if (scale == null) {
+      System.arraycopy(u, 0, theta, 0, u.length);
+      return;
+    }
+    for (int j = 0; j < wEnd; j++) {
+      theta[j] = u[j] / scale[j / k];
+    }
+    System.arraycopy(u, wEnd, theta, wEnd, u.length - wEnd);
+  }
+}
