@@ -58,10 +58,26 @@ public final class Kernels {
         if (qj <= 0) {
           return Double.POSITIVE_INFINITY;
         }
-        d += pj * Math.log(pj / qj);
+        d += pj * logRatio(pj, qj);
       }
     }
     return d > 0 ? d : 0.0;
+  }
+
+  /**
+   * log(a/b) for a, b &gt; 0, accurate where the plain quotient is not: near a = b it is
+   * log1p((a−b)/b), so the small difference is not lost to rounding of a/b; where a/b would
+   * overflow or fall below the normal range (b ≈ 1e-320) it is log a − log b.
+   */
+  static double logRatio(double a, double b) {
+    double r = a / b;
+    if (r > 0.5 && r < 2.0) {
+      return Math.log1p((a - b) / b);
+    }
+    if (r >= Double.MIN_NORMAL && r < Double.POSITIVE_INFINITY) {
+      return Math.log(r);
+    }
+    return Math.log(a) - Math.log(b);
   }
 
   /**
@@ -90,12 +106,14 @@ public final class Kernels {
     for (int j = 0; j < k; j++) {
       double pj = p[pOff + j];
       double qj = q[qOff + j];
-      double mj = 0.5 * pj + 0.5 * qj;
+      // log(p/m) = log(2p/(p+q)): no halving that would round a subnormal p to 0, and
+      // logRatio keeps the precision both near p = q and for q far smaller than p.
+      double sum = pj + qj;
       if (pj > 0) {
-        d += 0.5 * pj * Math.log(pj / mj);
+        d += 0.5 * pj * logRatio(2.0 * pj, sum);
       }
       if (qj > 0) {
-        d += 0.5 * qj * Math.log(qj / mj);
+        d += 0.5 * qj * logRatio(2.0 * qj, sum);
       }
     }
     if (d < 0) {
@@ -157,5 +175,86 @@ public final class Kernels {
       }
     }
     return best;
+  }
+
+  // ---------------------------------------------------------------- many rows at once
+
+  /**
+   * Per-row KL(p_r‖q_r) of two row-major matrices with rows of width {@code k}, written to {@code
+   * out[r]}; same conventions as {@link #klDivergence}.
+   *
+   * @return {@code out}, for chaining
+   * @throws IllegalArgumentException if the shapes disagree
+   */
+  public static double[] klDivergenceRows(double[] p, double[] q, int k, double[] out) {
+    int rows = rows(p, q, k, out);
+    for (int r = 0, off = 0; r < rows; r++, off += k) {
+      out[r] = klDivergence(p, off, q, off, k);
+    }
+    return out;
+  }
+
+  /** Per-row cross-entropy H(p_r, q_r); see {@link #klDivergenceRows} for shapes. */
+  public static double[] crossEntropyRows(double[] p, double[] q, int k, double[] out) {
+    int rows = rows(p, q, k, out);
+    for (int r = 0, off = 0; r < rows; r++, off += k) {
+      out[r] = crossEntropy(p, off, q, off, k);
+    }
+    return out;
+  }
+
+  /** Per-row Jensen–Shannon divergence; see {@link #klDivergenceRows} for shapes. */
+  public static double[] jensenShannonRows(double[] p, double[] q, int k, double[] out) {
+    int rows = rows(p, q, k, out);
+    for (int r = 0, off = 0; r < rows; r++, off += k) {
+      out[r] = jensenShannon(p, off, q, off, k);
+    }
+    return out;
+  }
+
+  /** Per-row entropy H(p_r) of a row-major matrix with rows of width {@code k}. */
+  public static double[] entropyRows(double[] p, int k, double[] out) {
+    int rows = rows(p, p, k, out);
+    for (int r = 0, off = 0; r < rows; r++, off += k) {
+      out[r] = entropy(p, off, k);
+    }
+    return out;
+  }
+
+  /** Per-row log-sum-exp of a row-major matrix of logits with rows of width {@code k}. */
+  public static double[] logSumExpRows(double[] z, int k, double[] out) {
+    int rows = rows(z, z, k, out);
+    for (int r = 0, off = 0; r < rows; r++, off += k) {
+      out[r] = logSumExp(z, off, k);
+    }
+    return out;
+  }
+
+  /** Replaces every row of width {@code k} of a row-major matrix of logits by its softmax. */
+  public static void softmaxRowsInPlace(double[] z, int k) {
+    if (k <= 0 || z.length % k != 0) {
+      throw new IllegalArgumentException(
+          "a row-major matrix of length " + z.length + " has no rows of width " + k);
+    }
+    for (int off = 0; off < z.length; off += k) {
+      softmaxInPlace(z, off, k);
+    }
+  }
+
+  private static int rows(double[] a, double[] b, int k, double[] out) {
+    if (k <= 0 || a.length % k != 0) {
+      throw new IllegalArgumentException(
+          "a row-major matrix of length " + a.length + " has no rows of width " + k);
+    }
+    if (b.length != a.length) {
+      throw new IllegalArgumentException(
+          "matrices of different lengths: " + a.length + " and " + b.length);
+    }
+    int rows = a.length / k;
+    if (out.length < rows) {
+      throw new IllegalArgumentException(
+          "output has room for " + out.length + " rows, need " + rows);
+    }
+    return rows;
   }
 }
