@@ -65,6 +65,20 @@ public final class Distribution {
     return new Distribution(p, null);
   }
 
+  /** The uniform distribution over the named outcomes (at least one, distinct). */
+  public static Distribution uniform(List<String> names) {
+    return uniform(names.size()).withNames(names);
+  }
+
+  /** The distribution with all its mass on the named outcome {@code name} of {@code names}. */
+  public static Distribution oneHot(List<String> names, String name) {
+    int index = names.indexOf(name);
+    if (index < 0) {
+      throw new IllegalArgumentException("'" + name + "' is not one of the outcomes " + names);
+    }
+    return oneHot(names.size(), index).withNames(names);
+  }
+
   /** The distribution with all its mass on outcome {@code index} of {@code n}. */
   public static Distribution oneHot(int n, int index) {
     if (index < 0 || index >= n) {
@@ -76,20 +90,45 @@ public final class Distribution {
   }
 
   /**
-   * Counts (votes) normalised by their total. Counts must be finite, non-negative and not all zero.
+   * Counts (votes) normalised by their total, e.g. {@code fromCounts(4, 1)} = (0.8, 0.2). Counts
+   * must be finite, non-negative and not all zero; they need not be integers.
    */
   public static Distribution fromCounts(double... counts) {
     return fromWeights(counts);
   }
 
-  /** Non-negative weights normalised by their total (not all zero). */
+  /** Counts (votes) for named outcomes, normalised by their total; see {@link #fromCounts}. */
+  public static Distribution fromCounts(List<String> names, double... counts) {
+    List<String> copy = checkedNames(names, counts.length);
+    return new Distribution(normalised(counts, copy), copy);
+  }
+
+  /** Non-negative weights normalised by their total (finite, not all zero). */
   public static Distribution fromWeights(double... weights) {
-    double sum = checkedSum(weights, null);
-    double[] p = new double[weights.length];
-    for (int i = 0; i < p.length; i++) {
-      p[i] = weights[i] / sum;
+    return new Distribution(normalised(weights, null), null);
+  }
+
+  private static double[] normalised(double[] weights, List<String> names) {
+    double sum = checkedSum(weights, names);
+    double[] w = weights;
+    if (sum == Double.POSITIVE_INFINITY) {
+      // Finite weights whose total overflows: scale by the largest first.
+      double max = 0;
+      for (double v : weights) {
+        max = Math.max(max, v);
+      }
+      w = new double[weights.length];
+      sum = 0;
+      for (int i = 0; i < w.length; i++) {
+        w[i] = weights[i] / max;
+        sum += w[i];
+      }
     }
-    return new Distribution(validated(p, null), null);
+    double[] p = new double[w.length];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = w[i] / sum;
+    }
+    return validated(p, names);
   }
 
   /** The same probabilities with the given outcome names. */
@@ -202,12 +241,13 @@ public final class Distribution {
       if (Double.isNaN(v) || Double.isInfinite(v) || v < 0) {
         String where = names == null ? "" : " ('" + names.get(i) + "')";
         throw new IllegalArgumentException(
-            "probability at index " + i + where + " is " + v + ": must be finite and >= 0");
+            "value at index " + i + where + " is " + v + ": must be finite and >= 0");
       }
       sum += v;
     }
     if (sum == 0) {
-      throw new IllegalArgumentException("all " + values.length + " values are zero");
+      throw new IllegalArgumentException(
+          "all " + values.length + " values are zero: a distribution needs some mass");
     }
     return sum;
   }
@@ -216,7 +256,8 @@ public final class Distribution {
     double sum = checkedSum(values, names);
     if (Math.abs(sum - 1.0) > INPUT_TOLERANCE) {
       throw new IllegalArgumentException(
-          "probabilities sum to " + sum + ", not 1 (tolerance " + INPUT_TOLERANCE + ")");
+          "probabilities sum to " + sum + ", not 1 (tolerance " + INPUT_TOLERANCE
+              + "; use fromCounts or fromWeights to normalise)");
     }
     double[] p = values.clone();
     if (sum != 1.0) {

@@ -33,6 +33,15 @@ public sealed interface LabelRegime {
     return target(reference, null, seed);
   }
 
+  /**
+   * The training target for a whole {@link Distribution}, over all its outcomes; the names are
+   * kept.
+   */
+  default Distribution target(Distribution reference, long seed) {
+    Distribution t = Distribution.of(target(reference.toArray(), null, seed));
+    return reference.hasNames() ? t.withNames(reference.names()) : t;
+  }
+
   /** Whether targets may differ from the reference only through sharpening to one outcome. */
   default boolean isHard() {
     return false;
