@@ -1,0 +1,217 @@
+package dev.entdist.features;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import opennlp.tools.lemmatizer.LemmatizerME;
+import opennlp.tools.lemmatizer.LemmatizerModel;
+import opennlp.tools.postag.POSModel;
+import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.util.Span;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OpenNLP sentence detection, tokenisation, part-of-speech tagging and lemmatisation, with token
+ * offsets in Unicode code points. The models are loaded once and shared; the OpenNLP tools that
+ * use them are not thread-safe, so each call borrows a private set of tools from a pool. Safe for
+ * concurrent use.
+ */
+public final class TextAnalyzer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TextAnalyzer.class);
+
+  /** Classpath resource of the bundled English (UD EWT) sentence model. */
+  public static final String SENTENCE_RESOURCE = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
+  /** Classpath resource of the bundled English tokenizer model. */
+  public static final String TOKENS_RESOURCE = "/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
+  /** Classpath resource of the bundled English part-of-speech model. */
+  public static final String POS_RESOURCE = "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
+  /** Classpath resource of the bundled English lemmatizer model. */
+  public static final String LEMMAS_RESOURCE = "/opennlp-en-ud-ewt-lemmas-1.3-2.5.4.bin";
+
+  private final SentenceModel sentenceModel;
+  private final TokenizerModel tokenizerModel;
+  private final POSModel posModel;
+  private final LemmatizerModel lemmatizerModel;
+  private final ConcurrentLinkedDeque<Tools> pool = new ConcurrentLinkedDeque<>();
+
+  private TextAnalyzer(SentenceModel s, TokenizerModel t, POSModel p, LemmatizerModel l) {
+    this.sentenceModel = s;
+    this.tokenizerModel = t;
+    this.posModel = p;
+    this.lemmatizerModel = l;
+  }
+
+  /**
+   * The analyser over the English models bundled on the classpath.
+   *
+   * @param withLemmatizer whether to load the lemmatizer model (lemmas cannot be asked for
+   *     otherwise)
+   * @throws UncheckedIOException if a model is missing from the classpath or unreadable
+   */
+  public static TextAnalyzer bundled(boolean withLemmatizer) {
+    long t0 = System.nanoTime();
+    try {
+      TextAnalyzer a = new TextAnalyzer(
+          load(SENTENCE_RESOURCE, SentenceModel::new),
+          load(TOKENS_RESOURCE, TokenizerModel::new),
+          load(POS_RESOURCE, POSModel::new),
+          withLemmatizer ? load(LEMMAS_RESOURCE, LemmatizerModel::new) : null);
+      LOG.debug("loaded bundled OpenNLP models in {} ms", (System.nanoTime() - t0) / 1_000_000);
+      return a;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read a bundled OpenNLP model", e);
+    }
+  }
+
+  /**
+   * The analyser over a directory of OpenNLP model files. The directory must hold exactly one
+   * {@code .bin} file whose name contains each of {@code sentence}, {@code token} and {@code pos},
+   * and (when {@code withLemmatizer}) one containing {@code lemma} — as the OpenNLP distributions
+   * name them, e.g. {@code opennlp-de-ud-gsd-tokens-1.3-2.5.4.bin}.
+   *
+   * @throws IllegalArgumentException naming the directory and the missing or ambiguous model
+   * @throws UncheckedIOException if a model file cannot be read
+   */
+  public static TextAnalyzer fromDirectory(Path dir, boolean withLemmatizer) {
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("OpenNLP model directory " + dir + " does not exist");
+    }
+    try {
+      return new TextAnalyzer(
+          new SentenceModel(modelFile(dir, "sentence")),
+          new TokenizerModel(modelFile(dir, "token")),
+          new POSModel(modelFile(dir, "pos")),
+          withLemmatizer ? new LemmatizerModel(modelFile(dir, "lemma")) : null);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read an OpenNLP model in " + dir, e);
+    }
+  }
+
+  /** Whether this analyser can lemmatise. */
+  public boolean hasLemmatizer() {
+    return lemmatizerModel != null;
+  }
+
+  /**
+   * The sentences of {@code text} as {@code [start, end)} UTF-16 index pairs, in order, trimmed
+   * of surrounding white space. A text without sentence-final punctuation is one sentence.
+   */
+  public List<int[]> sentences(String text) {
+    Tools tools = borrow();
+    try {
+      Span[] spans = tools.sentences.sentPosDetect(text);
+      List<int[]> out = new ArrayList<>(spans.length);
+      for (Span s : spans) {
+        out.add(new int[] {s.getStart(), s.getEnd()});
+      }
+      return out;
+    } finally {
+      pool.push(tools);
+    }
+  }
+
+  /**
+   * Tokenises and tags one sentence, and lemmatises it when asked.
+   *
+   * @param sentence the sentence text
+   * @param lemmatize whether to run the lemmatiser
+   * @throws IllegalStateException if lemmas are asked for but no lemmatizer model was loaded
+   */
+  public SentenceAnalysis analyse(String sentence, boolean lemmatize) {
+    if (lemmatize && lemmatizerModel == null) {
+      throw new IllegalStateException("no lemmatizer model loaded");
+    }
+    Tools tools = borrow();
+    try {
+      Span[] spans = tools.tokenizer.tokenizePos(sentence);
+      String[] tokens = new String[spans.length];
+      int[] starts = new int[spans.length];
+      int[] ends = new int[spans.length];
+      // Walk the sentence once, converting UTF-16 indices to code-point indices.
+      int charPos = 0;
+      int cpPos = 0;
+      for (int i = 0; i < spans.length; i++) {
+        cpPos += sentence.codePointCount(charPos, spans[i].getStart());
+        starts[i] = cpPos;
+        cpPos += sentence.codePointCount(spans[i].getStart(), spans[i].getEnd());
+        ends[i] = cpPos;
+        charPos = spans[i].getEnd();
+        tokens[i] = sentence.substring(spans[i].getStart(), spans[i].getEnd());
+      }
+      String[] tags = tools.tagger.tag(tokens);
+      String[] lemmas = lemmatize ? tools.lemmatizer().lemmatize(tokens, tags) : null;
+      return new SentenceAnalysis(sentence, tokens, starts, ends, tags, lemmas);
+    } finally {
+      pool.push(tools);
+    }
+  }
+
+  /** Drops the pooled OpenNLP tools; the analyser stays usable and refills the pool on demand. */
+  @Override
+  public void close() {
+    pool.clear();
+  }
+
+  private Tools borrow() {
+    Tools t = pool.poll();
+    return t != null ? t : new Tools();
+  }
+
+  /** Reads a model from an input stream. */
+  private interface ModelReader<M> {
+    M read(InputStream in) throws IOException;
+  }
+
+  private static <M> M load(String resource, ModelReader<M> reader) throws IOException {
+    try (InputStream in = TextAnalyzer.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException("OpenNLP model " + resource + " is not on the classpath");
+      }
+      return reader.read(in);
+    }
+  }
+
+  private static Path modelFile(Path dir, String kind) throws IOException {
+    List<Path> found = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.bin")) {
+      for (Path f : files) {
+        if (f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).contains(kind)) {
+          found.add(f);
+        }
+      }
+    }
+    if (found.size() != 1) {
+      throw new IllegalArgumentException("OpenNLP model directory " + dir + " holds "
+          + found.size() + " .bin files whose name contains '" + kind + "', expected one: "
+          + found);
+    }
+    return found.get(0);
+  }
+
+  /** One thread's set of OpenNLP tools over the shared models. */
+  private final class Tools {
+    final SentenceDetectorME sentences = new SentenceDetectorME(sentenceModel);
+    final TokenizerME tokenizer = new TokenizerME(tokenizerModel);
+    final POSTaggerME tagger = new POSTaggerME(posModel);
+    private LemmatizerME lemmatizer;
+
+    LemmatizerME lemmatizer() {
+      if (lemmatizer == null) {
+        lemmatizer = new LemmatizerME(lemmatizerModel);
+      }
+      return lemmatizer;
+    }
+  }
+}

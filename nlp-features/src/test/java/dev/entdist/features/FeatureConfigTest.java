@@ -1,0 +1,78 @@
+package dev.entdist.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FeatureConfigTest {
+
+  @Test
+  void defaultsEnableEveryGeneratorWithDocumentedSizes() {
+    FeatureConfig d = FeatureConfig.defaults();
+    assertEquals(18, d.hashBits());
+    assertEquals(2, d.window());
+    assertEquals(1 << 18, d.dimension());
+    assertEquals(FeatureGenerator.values().length, d.generators().size());
+    assertTrue(d.needsLemmas());
+  }
+
+  @Test
+  void jsonRoundTripIsExact() {
+    FeatureConfig c = FeatureConfig.defaults().withHashBits(12).withWindow(3)
+        .withGenerators(Set.of("lower", "window-pos"));
+    FeatureConfig back = FeatureConfig.fromJson(c.toJson());
+    assertEquals(c, back);
+    assertEquals(c.toJson(), back.toJson());
+    assertFalse(back.needsLemmas());
+  }
+
+  @Test
+  void vocabularyModeRoundTrips() {
+    FeatureConfig c = FeatureConfig.defaults().withVocabulary(2, List.of("a=1", "b=2"));
+    FeatureConfig back = FeatureConfig.fromJson(c.toJson());
+    assertEquals(c, back);
+    assertEquals(2, back.dimension());
+  }
+
+  @Test
+  void missingFieldsTakeDefaults() {
+    FeatureConfig c = FeatureConfig.fromJson("{\"hash_bits\":10}");
+    assertEquals(FeatureConfig.defaults().withHashBits(10), c);
+  }
+
+  @Test
+  void unknownGeneratorIsRejectedByName() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> FeatureConfig.fromJson("{\"generators\":[\"lower\",\"sparkle\"]}"));
+    assertTrue(e.getMessage().contains("'sparkle'"), e.getMessage());
+    assertTrue(e.getMessage().contains("window-words"), e.getMessage());
+  }
+
+  @Test
+  void unknownFieldIsRejectedByName() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> FeatureConfig.fromJson("{\"hash_bitz\":10}"));
+    assertTrue(e.getMessage().contains("'hash_bitz'"), e.getMessage());
+  }
+
+  @Test
+  void badValuesNameTheirField() {
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> FeatureConfig.fromJson("{\"hash_bits\":31}")).getMessage().contains("hash_bits"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> FeatureConfig.fromJson("{\"window\":\"two\"}")).getMessage().contains("window"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> FeatureConfig.fromJson("{\"indexing\":\"magic\"}")).getMessage()
+        .contains("indexing"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> FeatureConfig.fromJson("[1]")).getMessage().contains("object"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> FeatureConfig.fromJson("{\"vocabulary\":[\"b\",\"a\"],\"indexing\":\"vocabulary\"}"))
+        .getMessage().contains("sorted"));
+  }
+}
