@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
       "Wherever a corpus FILE is expected, the word 'bundled' names the corpus inside the jar."
     },
     subcommands = {
+      CompareCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
