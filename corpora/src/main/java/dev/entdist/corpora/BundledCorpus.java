@@ -61,6 +61,20 @@ public final class BundledCorpus {
     }
   }
 
+  /** Whether this build carries the bundled corpus (its {@code index.txt} is on the classpath). */
+  public static boolean isAvailable() {
+    return BundledCorpus.class.getResource(ROOT + "index.txt") != null;
+  }
+
+  /** The raw stream of one bundled resource (e.g. {@code cell.jsonl}). */
+  static InputStream resource(String name) throws IOException {
+    InputStream in = BundledCorpus.class.getResourceAsStream(ROOT + name);
+    if (in == null) {
+      throw new IOException("bundled corpus resource " + ROOT + name + " is missing");
+    }
+    return in;
+  }
+
   private static BufferedReader open(String name) throws IOException {
     InputStream in = BundledCorpus.class.getResourceAsStream(ROOT + name);
     if (in == null) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * A train/test split of a corpus in which every occurrence of one sentence lands on the same side,
@@ -35,13 +36,38 @@ public record CorpusSplit(List<AnnotatedExample> train, List<AnnotatedExample> t
    */
   public static CorpusSplit bySentence(
       List<AnnotatedExample> examples, double testFraction, long seed) {
+    return byGroup(examples, testFraction, seed, AnnotatedExample::text);
+  }
+
+  /**
+   * Splits by document where the occurrences carry one (the extra field {@code document}, which
+   * the CoNLL reader sets after {@code -DOCSTART-} lines), and by sentence otherwise; the rule is
+   * that of {@link #bySentence} with documents as the groups.
+   */
+  public static CorpusSplit byDocument(
+      List<AnnotatedExample> examples, double testFraction, long seed) {
+    return byGroup(examples, testFraction, seed, e -> {
+      Object document = e.extra().get("document");
+      return document == null ? e.text() : List.of("document", document);
+    });
+  }
+
+  /**
+   * Splits with the rule of {@link #bySentence}, grouping occurrences by {@code group} (equal
+   * keys stay on one side).
+   */
+  public static CorpusSplit byGroup(List<AnnotatedExample> examples, double testFraction,
+      long seed, Function<AnnotatedExample, ?> group) {
     if (!(testFraction > 0 && testFraction < 1)) {
       throw new IllegalArgumentException(
           "test fraction must be strictly between 0 and 1, got " + testFraction);
     }
-    Map<String, Integer> groupOf = new LinkedHashMap<>();
-    for (AnnotatedExample e : examples) {
-      groupOf.putIfAbsent(e.text(), groupOf.size());
+    Map<Object, Integer> groupOf = new LinkedHashMap<>();
+    int[] groupIndex = new int[examples.size()];
+    for (int i = 0; i < examples.size(); i++) {
+      Object key = group.apply(examples.get(i));
+      Integer g = groupOf.putIfAbsent(key, groupOf.size());
+      groupIndex[i] = g == null ? groupOf.size() - 1 : g;
     }
     int groups = groupOf.size();
     int[] order = new int[groups];
@@ -62,8 +88,8 @@ public record CorpusSplit(List<AnnotatedExample> train, List<AnnotatedExample> t
     }
     List<AnnotatedExample> train = new ArrayList<>();
     List<AnnotatedExample> test = new ArrayList<>();
-    for (AnnotatedExample e : examples) {
-      (inTest[groupOf.get(e.text())] ? test : train).add(e);
+    for (int i = 0; i < examples.size(); i++) {
+      (inTest[groupIndex[i]] ? test : train).add(examples.get(i));
     }
     return new CorpusSplit(train, test);
   }

@@ -82,4 +82,24 @@ class CorpusSplitTest {
         () -> CorpusSplit.bySentence(corpus(1, 5), fraction, 1));
     assertTrue(e.getMessage().contains("strictly between 0 and 1"), e.getMessage());
   }
+
+  @org.junit.jupiter.api.Test
+  void documentsStayTogetherAndSentencesWithoutADocumentAreTheirOwnGroup() {
+    List<AnnotatedExample> all = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String text = "cell " + i;
+      Map<String, Object> extra = i < 30 ? Map.of("document", i / 3) : Map.of();
+      all.add(new AnnotatedExample("e" + i, text, "cell", 0, 4, Map.of("a", 1.0), Map.of(), 1,
+          extra));
+    }
+    CorpusSplit split = CorpusSplit.byDocument(all, 0.5, 3);
+    Set<Object> trainDocs = new HashSet<>();
+    split.train().forEach(e -> trainDocs.add(e.extra().getOrDefault("document", e.text())));
+    long testGroups = split.test().stream()
+        .map(e -> e.extra().getOrDefault("document", e.text())).distinct().count();
+    assertTrue(split.test().stream()
+        .noneMatch(e -> trainDocs.contains(e.extra().getOrDefault("document", e.text()))));
+    // 10 documents + 10 lone sentences = 20 groups, half of them held out
+    assertEquals(10, testGroups);
+  }
 }

@@ -1,0 +1,109 @@
+package dev.entdist.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entdist.corpora.CorpusFiles;
+import dev.entdist.corpora.CorpusFormat;
+import dev.entdist.corpora.CorpusSplit;
+import dev.entdist.corpora.LoadedCorpus;
+import dev.entdist.corpora.ReadOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code entdist corpus split}: a seeded train/test split that keeps sentences whole. */
+@Command(name = "split", mixinStandardHelpOptions = true,
+    description = {"Split a corpus into DIR/train.EXT and DIR/test.EXT. Occurrences of one "
+        + "sentence (or, with --group-by document, one document) never straddle the two. The "
+        + "test side gets round(F x groups) groups, drawn with the seed."})
+final class CorpusSplitCommand implements Callable<Integer> {
+
+  /** What keeps occurrences together. */
+  enum GroupBy { sentence, document }
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The corpus, or 'bundled'.")
+  String file;
+
+  @Option(names = "--test-fraction", required = true, paramLabel = "F",
+      description = "Share of sentence groups held out, strictly between 0 and 1.")
+  double testFraction;
+
+  @Option(names = "--seed", required = true, paramLabel = "S",
+      description = "Seed of the shuffle: the same file and seed give the same split.")
+  long seed;
+
+  @Option(names = "--out-dir", required = true, paramLabel = "DIR",
+      description = "Directory for train.EXT and test.EXT (created if missing).")
+  Path outDir;
+
+  @Option(names = "--to", paramLabel = "FORMAT", converter = CorpusCommand.FormatConverter.class,
+      description = "Output format (default: the input format).")
+  CorpusFormat to;
+
+  @Option(names = "--group-by", paramLabel = "UNIT", defaultValue = "sentence",
+      description = "Keep together occurrences of one: sentence (the same text) or document "
+          + "(CoNLL -DOCSTART- documents; sentences outside one count alone). "
+          + "Default: ${DEFAULT-VALUE}.")
+  GroupBy groupBy;
+
+  @Option(names = "--argmax", description = "Write soft labels as their most probable label "
+      + "when the output format holds one label per annotator.")
+  boolean argmax;
+
+  @Option(names = "--skip-invalid", description = "Skip invalid records (and say how many) "
+      + "instead of stopping at the first.")
+  boolean skipInvalid;
+
+  @Mixin CorpusCommand.ReadMixin read;
+
+  @Option(names = "--json", description = "Print one JSON object with the split on stdout.")
+  boolean json;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!(testFraction > 0 && testFraction < 1)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--test-fraction must be strictly between 0 and 1, got " + testFraction);
+    }
+    ReadOptions options = read.options(skipInvalid);
+    CorpusFormat format = to != null ? to : CorpusFiles.formatOf(file, options);
+    LoadedCorpus loaded = CorpusFiles.load(file, options);
+    if (loaded.skipped() > 0 && !CorpusCommand.quiet(spec)) {
+      spec.commandLine().getErr().println("entdist: skipped " + loaded.skipped()
+          + " invalid record(s) in " + file + "; first: "
+          + loaded.skippedErrors().get(0).getMessage());
+    }
+    CorpusSplit split = groupBy == GroupBy.document
+        ? CorpusSplit.byDocument(loaded.corpus().examples(), testFraction, seed)
+        : CorpusSplit.bySentence(loaded.corpus().examples(), testFraction, seed);
+    Path train = outDir.resolve("train." + format.spelling());
+    Path test = outDir.resolve("test." + format.spelling());
+    CorpusFiles.write(train, split.train(), format, argmax);
+    CorpusFiles.write(test, split.test(), format, argmax);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      ObjectNode o = Json.object();
+      o.put("file", file);
+      o.put("seed", seed);
+      Json.put(o, "test_fraction", testFraction);
+      o.put("group_by", groupBy.name());
+      o.put("train", split.train().size());
+      o.put("test", split.test().size());
+      o.put("train_file", train.toString());
+      o.put("test_file", test.toString());
+      o.put("skipped", loaded.skipped());
+      Json.println(out, o);
+    } else {
+      out.println("train: " + split.train().size() + " occurrence(s) -> " + train);
+      out.println("test:  " + split.test().size() + " occurrence(s) -> " + test);
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.entdist.corpora;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The part every format's reader shares: records that yield several occurrences (a CoNLL
+ * sentence) are queued, bad records are skipped and counted when asked, and {@code --drop-o} is
+ * applied.
+ */
+abstract class AbstractCorpusReader implements CorpusReader {
+
+  static final int KEPT_ERRORS = 10;
+  static final String NO_ENTITY = "O";
+
+  protected final LineSource lines;
+  private final ReadOptions options;
+  private final Deque<AnnotatedExample> pending = new ArrayDeque<>();
+  private final List<CorpusFormatException> errors = new ArrayList<>();
+  private long skipped;
+
+  AbstractCorpusReader(LineSource lines, ReadOptions options) {
+    this.lines = lines;
+    this.options = options;
+  }
+
+  /**
+   * Reads the next record and queues its occurrences.
+   *
+   * @return false at the end of the input
+   * @throws CorpusFormatException after consuming the bad record
+   */
+  abstract boolean readRecord(Deque<AnnotatedExample> out)
+      throws IOException, CorpusFormatException;
+
+  @Override
+  public final AnnotatedExample next() throws IOException, CorpusFormatException {
+    while (true) {
+      while (!pending.isEmpty()) {
+        AnnotatedExample e = options.dropO() ? dropO(pending.poll()) : pending.poll();
+        if (e != null) {
+          return e;
+        }
+      }
+      try {
+        if (!readRecord(pending)) {
+          return null;
+        }
+      } catch (CorpusFormatException e) {
+        pending.clear();
+        if (!options.skipInvalid()) {
+          throw e;
+        }
+        skipped++;
+        if (errors.size() < KEPT_ERRORS) {
+          errors.add(e);
+        }
+      }
+    }
+  }
+
+  @Override
+  public String source() {
+    return lines.source();
+  }
+
+  @Override
+  public long skipped() {
+    return skipped;
+  }
+
+  @Override
+  public List<CorpusFormatException> skippedErrors() {
+    return List.copyOf(errors);
+  }
+
+  @Override
+  public void close() throws IOException {
+    lines.close();
+  }
+
+  /** The example without the O outcome, or null when nothing else is left. */
+  static AnnotatedExample dropO(AnnotatedExample e) {
+    if (!e.labels().containsKey(NO_ENTITY) && !e.votes().containsKey(NO_ENTITY)) {
+      return e;
+    }
+    Map<String, Double> labels = new TreeMap<>(e.labels());
+    labels.remove(NO_ENTITY);
+    double sum = labels.values().stream().mapToDouble(Double::doubleValue).sum();
+    if (labels.isEmpty() || sum <= 0) {
+      return null;
+    }
+    labels.replaceAll((k, v) -> v / sum);
+    Map<String, Integer> votes = new TreeMap<>(e.votes());
+    votes.remove(NO_ENTITY);
+    return new AnnotatedExample(e.id(), e.text(), e.target(), e.start(), e.end(), labels, votes,
+        e.annotators(), e.extra());
+  }
+}

@@ -1,0 +1,150 @@
+package dev.entdist.corpora;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one entry point for opening a corpus by name: a file path in any supported format
+ * (chosen by {@link ReadOptions#format()}, else by extension, else by the first non-blank line),
+ * or the word {@code bundled} for the corpus inside the jar. A file ending in {@code .gz} is
+ * decompressed on the fly.
+ */
+public final class CorpusFiles {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CorpusFiles.class);
+
+  private CorpusFiles() {}
+
+  /**
+   * Reads a whole corpus into memory. Skipped records (with {@link ReadOptions#skipInvalid()})
+   * are logged; use {@link #load} to get their count.
+   */
+  public static Corpus read(String fileOrBundled, ReadOptions options)
+      throws IOException, CorpusFormatException {
+    return load(fileOrBundled, options).corpus();
+  }
+
+  /** Reads a whole corpus into memory and reports what was skipped. */
+  public static LoadedCorpus load(String fileOrBundled, ReadOptions options)
+      throws IOException, CorpusFormatException {
+    try (CorpusReader reader = open(fileOrBundled, options)) {
+      List<AnnotatedExample> examples = new ArrayList<>();
+      for (AnnotatedExample e = reader.next(); e != null; e = reader.next()) {
+        examples.add(e);
+      }
+      if (reader.skipped() > 0) {
+        LOG.warn("{}: skipped {} invalid record(s)", reader.source(), reader.skipped());
+      }
+      return new LoadedCorpus(new Corpus(reader.source(), examples), reader.skipped(),
+          reader.skippedErrors());
+    }
+  }
+
+  /** Opens a corpus as a stream of occurrences (for validating or converting large files). */
+  public static CorpusReader open(String fileOrBundled, ReadOptions options)
+      throws IOException, CorpusFormatException {
+    if (BundledCorpus.NAME.equals(fileOrBundled)) {
+      if (!BundledCorpus.isAvailable()) {
+        throw new CorpusFormatException(BundledCorpus.NAME, 0, null,
+            "the bundled corpus is not part of this build");
+      }
+      return new BundledReader(BundledCorpus.words(), options);
+    }
+    Path file = Path.of(fileOrBundled);
+    CorpusFormat format = options.format() != null ? options.format()
+        : detectFormat(file, options.maxLineLength());
+    LineSource lines = new LineSource(stream(file), file.toString(), options.maxLineLength());
+    switch (format) {
+      case JSONL:
+        return new JsonlReader(lines, options);
+      case CONLL:
+        return new ConllReader(lines, options);
+      case OPENNLP:
+        return new OpenNlpReader(lines, options);
+      default:
+        throw new IllegalStateException("unhandled format " + format);
+    }
+  }
+
+  /**
+   * The format of a file: by its extension ({@code .jsonl}, {@code .conll}/{@code .bio}/{@code
+   * .bioes}/{@code .iob}, {@code .opennlp}), otherwise by its first non-blank line ({@code {}
+   * means JSONL, {@code <START} OpenNLP, anything else CoNLL).
+   *
+   * @throws CorpusFormatException when the file is empty and has no telling extension
+   */
+  public static CorpusFormat detectFormat(Path file, int maxLineLength)
+      throws IOException, CorpusFormatException {
+    CorpusFormat byName = CorpusFormat.byExtension(file.getFileName().toString());
+    if (byName != null) {
+      return byName;
+    }
+    try (LineSource lines = new LineSource(stream(file), file.toString(), maxLineLength)) {
+      for (String line = lines.next(); line != null; line = lines.next()) {
+        if (!line.isBlank()) {
+          return CorpusFormat.byContent(line);
+        }
+      }
+    }
+    throw new CorpusFormatException(file.toString(), 0, null,
+        "is empty, so its format cannot be told: name it with --format");
+  }
+
+  /** The format {@code fileOrBundled} would be read as. */
+  public static CorpusFormat formatOf(String fileOrBundled, ReadOptions options)
+      throws IOException, CorpusFormatException {
+    if (BundledCorpus.NAME.equals(fileOrBundled)) {
+      return CorpusFormat.JSONL;
+    }
+    return options.format() != null ? options.format()
+        : detectFormat(Path.of(fileOrBundled), options.maxLineLength());
+  }
+
+  /** A writer of {@code format} on {@code out}; {@code name} names the output in messages. */
+  public static CorpusWriter writer(Writer out, CorpusFormat format, boolean argmax, String name) {
+    return format == CorpusFormat.JSONL ? new JsonlWriter(out)
+        : new TaggedWriter(out, format, argmax, name);
+  }
+
+  /**
+   * A writer that fills a temporary file next to {@code file} and moves it into place on {@link
+   * CorpusWriter#finish()}, so a failed conversion never leaves a half-written file.
+   */
+  public static CorpusWriter writer(Path file, CorpusFormat format, boolean argmax)
+      throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+    Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp),
+        StandardCharsets.UTF_8), 1 << 16);
+    return new AtomicCorpusWriter(writer(out, format, argmax, file.toString()), temp, file);
+  }
+
+  /** Writes a whole list of occurrences to {@code file} atomically. */
+  public static long write(Path file, Iterable<AnnotatedExample> examples, CorpusFormat format,
+      boolean argmax) throws IOException, CorpusFormatException {
+    try (CorpusWriter w = writer(file, format, argmax)) {
+      for (AnnotatedExample e : examples) {
+        w.write(e);
+      }
+      w.finish();
+      return w.omitted();
+    }
+  }
+
+  private static InputStream stream(Path file) throws IOException {
+    InputStream in = Files.newInputStream(file);
+    return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+  }
+}

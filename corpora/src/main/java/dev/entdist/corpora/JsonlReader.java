@@ -1,0 +1,25 @@
+package dev.entdist.corpora;
+
+import java.io.IOException;
+import java.util.Deque;
+
+/** Streams a JSONL corpus one line at a time (see {@link JsonlFormat}). */
+final class JsonlReader extends AbstractCorpusReader {
+
+  JsonlReader(LineSource lines, ReadOptions options) {
+    super(lines, options);
+  }
+
+  @Override
+  boolean readRecord(Deque<AnnotatedExample> out) throws IOException, CorpusFormatException {
+    String line;
+    do {
+      line = lines.next();
+      if (line == null) {
+        return false;
+      }
+    } while (line.isBlank());
+    out.add(JsonlFormat.parseLine(line, lines.source(), lines.lineNumber()));
+    return true;
+  }
+}
