@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
       "Wherever a corpus FILE is expected, the word 'bundled' names the corpus inside the jar."
     },
     subcommands = {
-      CommandLine.HelpCommand.class
+      CommandLine.HelpCommand.class,
+      DivergenceCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
