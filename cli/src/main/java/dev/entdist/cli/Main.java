@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
     },
     subcommands = {
       CompareCommand.class,
+      DivergenceCommand.class,
       CorpusCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -203,8 +203,12 @@ public final class ScoreDifference {
               + " Q = P. For three or more outcomes it is the only score of this form that is"
               + " proper (the unique local proper scoring rule).");
     }
-    Optional<Counterexample> found = findCounterexample(score, reference);
     String s = "The " + score.name() + " score s(x) = " + score.formula();
+    if (n < 2) {
+      return new Verdict(score, n, Optional.empty(), s + " cannot be judged on one outcome:"
+          + " there Q = P = (1) is the only distribution.");
+    }
+    Optional<Counterexample> found = findCounterexample(score, reference);
     if (found.isPresent()) {
       Counterexample c = found.get();
       return new Verdict(score, n, found, s + " is not proper: for P = " + format(c.reference())
