@@ -216,6 +216,127 @@ public final class PeerFormat {
     return SparseVector.ofSorted(Arrays.copyOf(idx, m), Arrays.copyOf(val, m));
   }
 
+  /**
+   * A split read afresh on every pass, for streamed training: features.svm, labels.tsv and
+   * optional weights.tsv are read line by line in step. Targets are {@code regime} applied to
+   * each row in file column order (so onehot ties go to the lowest class index, as the peers),
+   * then reordered into sorted label order; row i's regime seed is i.
+   */
+  public static ExampleStream stream(Path splitDir, int nFeatures,
+      dev.entdist.divergence.LabelRegime regime) throws PeerFormatException, IOException {
+    Path featuresFile = splitDir.resolve("features.svm");
+    Path labelsFile = splitDir.resolve("labels.tsv");
+    Path weightsFile = splitDir.resolve("weights.tsv");
+    List<String> classes;
+    try (BufferedReader in = open(labelsFile)) {
+      String header = in.readLine();
+      if (header == null || header.isEmpty()) {
+        throw new PeerFormatException(labelsFile, 1, "missing header of class names");
+      }
+      classes = List.of(header.split("\t", -1));
+    }
+    List<String> sorted = classes.stream().sorted().toList();
+    int k = classes.size();
+    int[] src = new int[k];
+    for (int j = 0; j < k; j++) {
+      src[j] = classes.indexOf(sorted.get(j));
+    }
+    boolean weighted = Files.exists(weightsFile);
+    return new ExampleStream() {
+      @Override
+      public List<String> labels() {
+        return sorted;
+      }
+
+      @Override
+      public void forEach(RowConsumer consumer) throws IOException, PeerFormatException {
+        try (BufferedReader fx = open(featuresFile);
+            BufferedReader fy = open(labelsFile);
+            BufferedReader fw = weighted ? open(weightsFile) : null) {
+          fy.readLine();
+          int[] idx = new int[64];
+          double[] val = new double[64];
+          double[] target = new double[k];
+          String xl;
+          long row = 0;
+          while ((xl = fx.readLine()) != null) {
+            row++;
+            SparseVector x = parseSvmLine(featuresFile, row, xl, nFeatures, idx, val);
+            String yl = fy.readLine();
+            if (yl == null) {
+              throw new PeerFormatException(labelsFile, row + 1, "missing: fewer label rows than"
+                  + " feature rows");
+            }
+            double[] y = parseDistribution(labelsFile, row + 1, yl, classes);
+            double[] t = regime.target(y, row - 1);
+            for (int j = 0; j < k; j++) {
+              target[j] = t[src[j]];
+            }
+            double w = 1.0;
+            if (fw != null) {
+              String wl = fw.readLine();
+              try {
+                w = Double.parseDouble(wl == null ? "" : wl.trim());
+              } catch (NumberFormatException e) {
+                throw new PeerFormatException(weightsFile, row, "weight '" + wl
+                    + "' is not a number");
+              }
+              if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new PeerFormatException(weightsFile, row, "weight " + w + ", need >= 0");
+              }
+            }
+            consumer.accept(row - 1, x, target, w);
+          }
+          if (fy.readLine() != null) {
+            throw new PeerFormatException(labelsFile, row + 2, "more label rows than feature"
+                + " rows (" + row + ")");
+          }
+        }
+      }
+    };
+  }
+
+  private static double[] parseRaw(Path file, long no, String line, List<String> classes)
+      throws PeerFormatException {
+    double[] normalised = parseDistribution(file, no, line, classes);
+    String[] parts = line.split("\\t", -1);
+    for (int j = 0; j < normalised.length; j++) {
+      normalised[j] = Double.parseDouble(parts[j]);
+    }
+    return normalised;
+  }
+
+  private static double[] parseDistribution(Path file, long no, String line, List<String> classes)
+      throws PeerFormatException {
+    int k = classes.size();
+    String[] parts = line.split("\t", -1);
+    if (parts.length != k) {
+      throw new PeerFormatException(file, no, parts.length + " fields, header has " + k);
+    }
+    double[] row = new double[k];
+    double s = 0;
+    for (int j = 0; j < k; j++) {
+      try {
+        row[j] = Double.parseDouble(parts[j]);
+      } catch (NumberFormatException e) {
+        throw new PeerFormatException(file, no, "field " + (j + 1) + " (" + classes.get(j)
+            + ") '" + parts[j] + "' is not a number");
+      }
+      if (!(row[j] >= 0) || Double.isInfinite(row[j])) {
+        throw new PeerFormatException(file, no, "field " + (j + 1) + " (" + classes.get(j)
+            + ") is " + row[j] + ", need a finite value >= 0");
+      }
+      s += row[j];
+    }
+    if (Math.abs(s - 1) > TrainingData.SUM_TOLERANCE) {
+      throw new PeerFormatException(file, no, "row sums to " + s + " (tolerance 1e-6)");
+    }
+    for (int j = 0; j < k; j++) {
+      row[j] /= s;
+    }
+    return row;
+  }
+
   /** A header of class names and rows of distributions. */
   record Table(List<String> classes, double[][] rows) {}
 
@@ -233,33 +354,8 @@ public final class PeerFormat {
       long no = 1;
       while ((line = in.readLine()) != null) {
         no++;
-        String[] parts = line.split("\t", -1);
-        if (parts.length != k) {
-          throw new PeerFormatException(file, no, parts.length + " fields, header has " + k);
-        }
-        double[] row = new double[k];
-        double s = 0;
-        for (int j = 0; j < k; j++) {
-          try {
-            row[j] = Double.parseDouble(parts[j]);
-          } catch (NumberFormatException e) {
-            throw new PeerFormatException(file, no, "field " + (j + 1) + " (" + classes.get(j)
-                + ") '" + parts[j] + "' is not a number");
-          }
-          if (!(row[j] >= 0) || Double.isInfinite(row[j])) {
-            throw new PeerFormatException(file, no, "field " + (j + 1) + " (" + classes.get(j)
-                + ") is " + row[j] + ", need a finite value >= 0");
-          }
-          s += row[j];
-        }
-        if (Math.abs(s - 1) > TrainingData.SUM_TOLERANCE) {
-          throw new PeerFormatException(file, no, "row sums to " + s + " (tolerance 1e-6)");
-        }
-        if (renormalize) {
-          for (int j = 0; j < k; j++) {
-            row[j] /= s;
-          }
-        }
+        double[] row = renormalize ? parseDistribution(file, no, line, classes)
+            : parseRaw(file, no, line, classes);
         rows.add(row);
       }
       return new Table(classes, rows.toArray(new double[0][]));
