@@ -77,15 +77,7 @@ final class AdamOptimizer {
         }
         t++;
         steps++;
-        double lr = config.learningRate() * Math.sqrt(1 - Math.pow(BETA2, t))
-            / (1 - Math.pow(BETA1, t));
-        double lambda = config.lambda();
-        for (int q = 0; q < nParams; q++) {
-          double g = q < wEnd ? grad[q] + lambda * theta[q] : grad[q];
-          m[q] = BETA1 * m[q] + (1 - BETA1) * g;
-          v[q] = BETA2 * v[q] + (1 - BETA2) * g * g;
-          theta[q] -= lr * m[q] / (Math.sqrt(v[q]) + EPSILON);
-        }
+        update(theta, grad, m, v, t, config.learningRate(), config.lambda(), wEnd);
       }
       epochsDone = epoch;
       double f = objective.valueAndGradient(theta, grad);
@@ -108,6 +100,21 @@ final class AdamOptimizer {
     double f = objective.valueAndGradient(theta, grad);
     double gmax = maxAbs(grad);
     return new LbfgsAdapter.Outcome(theta, f, gmax, epochsDone, steps, gmax <= config.tol());
+  }
+
+  /**
+   * One Adam step on θ from the data gradient {@code grad} (λθ is added to the weights' part,
+   * the first {@code wEnd} entries), bias-corrected at step {@code t} (from 1).
+   */
+  static void update(double[] theta, double[] grad, double[] m, double[] v, long t, double rate,
+      double lambda, int wEnd) {
+    double lr = rate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
+    for (int q = 0; q < theta.length; q++) {
+      double g = q < wEnd ? grad[q] + lambda * theta[q] : grad[q];
+      m[q] = BETA1 * m[q] + (1 - BETA1) * g;
+      v[q] = BETA2 * v[q] + (1 - BETA2) * g * g;
+      theta[q] -= lr * m[q] / (Math.sqrt(v[q]) + EPSILON);
+    }
   }
 
   static double heldOutKl(CompactProblem p, double[] theta, int[] rows, double[] z) {

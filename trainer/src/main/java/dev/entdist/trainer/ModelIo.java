@@ -1,0 +1,291 @@
+package dev.entdist.trainer;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Model files. Layout (big-endian):
+ *
+ * <pre>
+ *   8 bytes   magic "ENTDISTM"
+ *   int       format version ({@value #FORMAT_VERSION})
+ *   int       header length H, then H bytes of UTF-8 JSON: labels, restricted, delta,
+ *             inventories, feature_config (opaque JSON text or null), word_summaries,
+ *             provenance, rows (R), labels count (K)
+ *   R ints    feature ids of the stored weight rows, strictly increasing
+ *   R·K dbl   weights, row-major
+ *   K dbl     bias
+ *   32 bytes  SHA-256 of everything before it
+ * </pre>
+ *
+ * <p>Only weight rows with a non-zero entry are stored. Files are written to a temporary file in
+ * the target directory and moved into place atomically, so a crash never leaves half a model.
+ * Reading checks the magic, refuses newer format versions, verifies the checksum, bounds every
+ * length by the file size and parses the header as a plain JSON tree (no polymorphic typing).
+ * The same model and provenance give the same bytes.
+ */
+public final class ModelIo {
+
+  /** The format version this code writes and the newest it reads. */
+  public static final int FORMAT_VERSION = 1;
+
+  /** Files larger than this are refused (the format addresses arrays with ints). */
+  public static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 64L;
+
+  private static final byte[] MAGIC = "ENTDISTM".getBytes(StandardCharsets.US_ASCII);
+  private static final int DIGEST_BYTES = 32;
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .build();
+
+  private ModelIo() {}
+
+  /**
+   * Writes {@code model} to {@code file} atomically (temporary file, then move).
+   *
+   * @throws IOException if writing or moving fails; the target is then left untouched
+   */
+  public static void write(SoftmaxModel model, Path file) throws IOException {
+    byte[] bytes = encode(model);
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Reads a model file.
+   *
+   * @throws ModelFormatException if the file is not a model, is from a newer format version, is
+   *     damaged or inconsistent (the message names the file and the problem)
+   * @throws IOException if it cannot be read
+   */
+  public static SoftmaxModel read(Path file) throws IOException, ModelFormatException {
+    long size = Files.size(file);
+    if (size > MAX_FILE_BYTES) {
+      throw new ModelFormatException(file, "file of " + size + " bytes is larger than the limit "
+          + MAX_FILE_BYTES);
+    }
+    return decode(file, Files.readAllBytes(file));
+  }
+
+  static byte[] encode(SoftmaxModel model) {
+    int k = model.labels().size();
+    FeatureIndex index = model.featureIndex();
+    double[] w = model.weightArray();
+    List<Integer> keep = new ArrayList<>();
+    for (int r = 0; r < index.size(); r++) {
+      for (int j = 0; j < k; j++) {
+        if (w[r * k + j] != 0) {
+          keep.add(r);
+          break;
+        }
+      }
+    }
+    byte[] header = header(model, keep.size()).getBytes(StandardCharsets.UTF_8);
+    long total = MAGIC.length + 8L + header.length + 4L * keep.size()
+        + 8L * keep.size() * k + 8L * k + DIGEST_BYTES;
+    if (total > MAX_FILE_BYTES) {
+      throw new IllegalArgumentException("model of " + total + " bytes exceeds the format limit");
+    }
+    ByteBuffer buf = ByteBuffer.allocate((int) total).order(ByteOrder.BIG_ENDIAN);
+    buf.put(MAGIC).putInt(FORMAT_VERSION).putInt(header.length).put(header);
+    for (int r : keep) {
+      buf.putInt(index.id(r));
+    }
+    for (int r : keep) {
+      for (int j = 0; j < k; j++) {
+        buf.putDouble(w[r * k + j]);
+      }
+    }
+    for (int j = 0; j < k; j++) {
+      buf.putDouble(model.bias(j));
+    }
+    buf.put(sha256(buf.array(), buf.position()));
+    return buf.array();
+  }
+
+  private static String header(SoftmaxModel model, int rows) {
+    ObjectNode h = JSON.createObjectNode();
+    ArrayNode labels = h.putArray("labels");
+    model.labels().forEach(labels::add);
+    h.put("rows", rows);
+    h.put("restricted", model.restricted());
+    h.put("delta", model.delta());
+    ObjectNode inv = h.putObject("inventories");
+    model.inventories().forEach((word, list) -> list.forEach(inv.putArray(word)::add));
+    if (model.featureConfigJson() == null) {
+      h.putNull("feature_config");
+    } else {
+      h.put("feature_config", model.featureConfigJson());
+    }
+    ObjectNode ws = h.putObject("word_summaries");
+    model.wordSummaries().forEach((word, d) -> {
+      ArrayNode a = ws.putArray(word);
+      for (double v : d) {
+        a.add(v);
+      }
+    });
+    Provenance p = model.provenance();
+    ObjectNode pn = h.putObject("provenance");
+    pn.put("corpus_checksum", p.corpusChecksum());
+    pn.put("regime", p.regime());
+    pn.put("lambda", p.lambda());
+    pn.put("seed", p.seed());
+    pn.put("optimizer", p.optimizer());
+    pn.put("iterations", p.iterations());
+    pn.put("final_objective", p.finalObjective());
+    pn.put("converged", p.converged());
+    pn.put("entdist_version", p.entdistVersion());
+    ObjectNode deps = pn.putObject("dependency_versions");
+    p.dependencyVersions().forEach(deps::put);
+    pn.put("date", p.date());
+    try {
+      return JSON.writeValueAsString(h);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode the model header", e);
+    }
+  }
+
+  static SoftmaxModel decode(Path file, byte[] bytes) throws ModelFormatException {
+    int fixed = MAGIC.length + 8;
+    if (bytes.length < fixed + DIGEST_BYTES
+        || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+      throw new ModelFormatException(file, "not an entdist model file (no ENTDISTM magic)");
+    }
+    ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
+    buf.position(MAGIC.length);
+    int version = buf.getInt();
+    if (version > FORMAT_VERSION) {
+      throw new ModelFormatException(file, "model format version " + version
+          + " was written by a newer entdist; this version reads format " + FORMAT_VERSION
+          + " and older: upgrade entdist");
+    }
+    if (version < 1) {
+      throw new ModelFormatException(file, "invalid model format version " + version);
+    }
+    int body = bytes.length - DIGEST_BYTES;
+    byte[] expected = Arrays.copyOfRange(bytes, body, bytes.length);
+    if (!MessageDigest.isEqual(expected, sha256(bytes, body))) {
+      throw new ModelFormatException(file, "checksum mismatch: the file is damaged or truncated");
+    }
+    int headerLength = buf.getInt();
+    if (headerLength < 2 || headerLength > body - fixed) {
+      throw new ModelFormatException(file, "header length " + headerLength + " outside the file");
+    }
+    JsonNode h;
+    try {
+      h = JSON.readTree(new String(bytes, fixed, headerLength, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new ModelFormatException(file, "header is not JSON: " + e.getMessage());
+    }
+    buf.position(fixed + headerLength);
+    try {
+      List<String> labels = strings(field(h, "labels"));
+      int k = labels.size();
+      int rows = field(h, "rows").asInt(-1);
+      long need = 4L * rows + 8L * rows * k + 8L * k;
+      if (rows < 0 || k == 0 || need != body - buf.position()) {
+        throw new ModelFormatException(file, "header says " + rows + " rows x " + k
+            + " labels, which does not match the " + (body - buf.position()) + " bytes of data");
+      }
+      int[] ids = new int[rows];
+      buf.asIntBuffer().get(ids);
+      buf.position(buf.position() + 4 * rows);
+      double[] w = new double[rows * k];
+      buf.asDoubleBuffer().get(w);
+      buf.position(buf.position() + 8 * w.length);
+      double[] bias = new double[k];
+      buf.asDoubleBuffer().get(bias);
+      Map<String, Set<String>> inventories = new TreeMap<>();
+      field(h, "inventories").fields().forEachRemaining(
+          e -> inventories.put(e.getKey(), new TreeSet<>(strings(e.getValue()))));
+      Map<String, double[]> summaries = new TreeMap<>();
+      var it = field(h, "word_summaries").fields();
+      while (it.hasNext()) {
+        var e = it.next();
+        double[] d = new double[e.getValue().size()];
+        for (int j = 0; j < d.length; j++) {
+          d[j] = e.getValue().get(j).asDouble();
+        }
+        summaries.put(e.getKey(), d);
+      }
+      JsonNode fc = field(h, "feature_config");
+      JsonNode p = field(h, "provenance");
+      Map<String, String> deps = new TreeMap<>();
+      field(p, "dependency_versions").fields()
+          .forEachRemaining(e -> deps.put(e.getKey(), e.getValue().asText()));
+      Provenance prov = new Provenance(text(field(p, "corpus_checksum")),
+          text(field(p, "regime")), field(p, "lambda").asDouble(), field(p, "seed").asLong(),
+          text(field(p, "optimizer")), field(p, "iterations").asInt(),
+          field(p, "final_objective").asDouble(), field(p, "converged").asBoolean(),
+          text(field(p, "entdist_version")), deps, text(field(p, "date")));
+      return new SoftmaxModel(labels, FeatureIndex.ofSortedIds(ids), w, bias, inventories,
+          field(h, "restricted").asBoolean(), field(h, "delta").asDouble(), text(fc), summaries,
+          prov);
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(file, "inconsistent model: " + e.getMessage());
+    }
+  }
+
+  private static JsonNode field(JsonNode node, String name) {
+    JsonNode v = node == null ? null : node.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException("header field '" + name + "' is missing");
+    }
+    return v;
+  }
+
+  private static String text(JsonNode v) {
+    return v.isNull() ? null : v.asText();
+  }
+
+  private static List<String> strings(JsonNode array) {
+    if (!array.isArray()) {
+      throw new IllegalArgumentException("expected a JSON array of strings, got " + array);
+    }
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private static byte[] sha256(byte[] bytes, int length) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(bytes, 0, length);
+      return md.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+}

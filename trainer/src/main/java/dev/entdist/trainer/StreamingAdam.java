@@ -1,0 +1,268 @@
+package dev.entdist.trainer;
+
+import dev.entdist.divergence.Kernels;
+import dev.entdist.divergence.SparseVector;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Minibatch Adam over an {@link ExampleStream}: memory holds the parameters (seen features × K),
+ * Adam's two moment vectors and one shuffle window of rows, never the whole data set. A first
+ * pass finds the seen features; each epoch streams the rows through a seeded shuffle window of
+ * {@value #WINDOW} rows and takes a step per minibatch (batch weighted mean KL + (λ/2)‖W‖², as
+ * the in-memory Adam). With a validation fraction, rows are held out by a seeded hash of their
+ * number and the run stops early on their mean KL. A final pass computes the full objective and
+ * gradient at the returned parameters.
+ */
+public final class StreamingAdam {
+
+  static final int WINDOW = 16384;
+
+  private StreamingAdam() {}
+
+  /**
+   * Trains with Adam on a stream; {@code config}'s inventory must be {@code NONE} (streams carry
+   * no groups).
+   *
+   * @throws IOException if reading fails
+   * @throws PeerFormatException if the stream holds a malformed row
+   */
+  public static TrainingResult fit(ExampleStream stream, TrainerConfig config,
+      ProgressListener listener) throws IOException, PeerFormatException {
+    if (config.inventory() != TrainerConfig.InventoryMode.NONE) {
+      throw new IllegalArgumentException("streamed training has no groups: use inventory none");
+    }
+    List<String> labels = TrainingData.checkLabels(stream.labels());
+    int k = labels.size();
+    // pass 1: seen features, row count, weight sum
+    java.util.BitSet seen = new java.util.BitSet();
+    long[] rows = {0};
+    double[] wsum = {0};
+    stream.forEach((row, x, t, w) -> {
+      for (int e = 0; e < x.nnz(); e++) {
+        seen.set(x.index(e));
+      }
+      rows[0]++;
+      wsum[0] += w;
+    });
+    if (rows[0] == 0 || !(wsum[0] > 0)) {
+      throw new IllegalArgumentException("no training rows with positive weight");
+    }
+    FeatureIndex index = FeatureIndex.ofSortedIds(seen.stream().toArray());
+    int f = index.size();
+    int wEnd = f * k;
+    double[] theta = new double[wEnd + k];
+    double[] grad = new double[theta.length];
+    double[] m = new double[theta.length];
+    double[] v = new double[theta.length];
+    long start = System.nanoTime();
+    long[] t = {0};
+    int steps = 0;
+    double bestHeld = Double.POSITIVE_INFINITY;
+    double[] best = null;
+    int sinceBest = 0;
+    int epochsDone = 0;
+    SplittableRandom random = new SplittableRandom(config.seed());
+    long holdSalt = config.seed() * 0x9E3779B97F4A7C15L;
+    double fraction = config.validationFraction();
+    for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+      Window window = new Window(k, config.batchSize(), random);
+      stream.forEach((row, x, target, w) -> {
+        if (fraction > 0 && heldOut(row, holdSalt, fraction)) {
+          return;
+        }
+        window.add(remap(x, index), target, w);
+        while (window.full()) {
+          window.step(theta, grad, m, v, ++t[0], config, wEnd);
+        }
+      });
+      while (window.size() > 0) {
+        window.step(theta, grad, m, v, ++t[0], config, wEnd);
+      }
+      steps = (int) t[0];
+      epochsDone = epoch;
+      listener.onProgress(epoch, config.epochs(), Double.NaN, Double.NaN,
+          (System.nanoTime() - start) / 1e9);
+      if (fraction > 0) {
+        double held = heldOutKl(stream, index, theta, k, holdSalt, fraction);
+        if (held < bestHeld) {
+          bestHeld = held;
+          best = theta.clone();
+          sinceBest = 0;
+        } else if (++sinceBest >= config.patience()) {
+          break;
+        }
+      }
+    }
+    if (best != null) {
+      System.arraycopy(best, 0, theta, 0, theta.length);
+    }
+    double objective = fullObjective(stream, index, theta, grad, k, wsum[0], config.lambda());
+    double gmax = AdamOptimizer.maxAbs(grad);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    FitStats stats = new FitStats(TrainerConfig.Optimizer.ADAM, epochsDone, steps, objective,
+        gmax, seconds, gmax <= config.tol(), (int) Math.min(Integer.MAX_VALUE, rows[0]), f, k,
+        config.lambda());
+    SoftmaxModel model = new SoftmaxModel(labels, index, java.util.Arrays.copyOf(theta, wEnd),
+        java.util.Arrays.copyOfRange(theta, wEnd, wEnd + k), Map.of(), false, config.delta(),
+        null, Map.of(), Provenance.ofFit(config, stats));
+    return new TrainingResult(model, stats);
+  }
+
+  private static boolean heldOut(long row, long salt, double fraction) {
+    long h = (row + salt) * 0xBF58476D1CE4E5B9L;
+    h ^= h >>> 31;
+    h *= 0x94D049BB133111EBL;
+    h ^= h >>> 29;
+    return (h >>> 11) * 0x1.0p-53 < fraction;
+  }
+
+  private static SparseVector remap(SparseVector x, FeatureIndex index) {
+    int[] idx = new int[x.nnz()];
+    double[] val = new double[x.nnz()];
+    for (int e = 0; e < idx.length; e++) {
+      idx[e] = index.row(x.index(e));
+      val[e] = x.value(e);
+    }
+    return SparseVector.ofSorted(idx, val);
+  }
+
+  private static double[] logits(SparseVector x, double[] theta, int wEnd, int k, double[] z) {
+    System.arraycopy(theta, wEnd, z, 0, k);
+    for (int e = 0; e < x.nnz(); e++) {
+      double val = x.value(e);
+      int off = x.index(e) * k;
+      for (int j = 0; j < k; j++) {
+        z[j] += val * theta[off + j];
+      }
+    }
+    return z;
+  }
+
+  private static double heldOutKl(ExampleStream stream, FeatureIndex index, double[] theta,
+      int k, long salt, double fraction) throws IOException, PeerFormatException {
+    int wEnd = index.size() * k;
+    double[] acc = new double[2];
+    double[] z = new double[k];
+    stream.forEach((row, x, target, w) -> {
+      if (heldOut(row, salt, fraction)) {
+        logits(remap(x, index), theta, wEnd, k, z);
+        acc[0] += w * Kernels.klDivergenceFromLogits(target, 0, z, 0, k);
+        acc[1] += w;
+      }
+    });
+    return acc[1] > 0 ? acc[0] / acc[1] : Double.NaN;
+  }
+
+  private static double fullObjective(ExampleStream stream, FeatureIndex index, double[] theta,
+      double[] grad, int k, double wsum, double lambda) throws IOException, PeerFormatException {
+    int wEnd = index.size() * k;
+    java.util.Arrays.fill(grad, 0);
+    double[] loss = {0};
+    double[] z = new double[k];
+    stream.forEach((row, x0, target, w) -> {
+      SparseVector x = remap(x0, index);
+      logits(x, theta, wEnd, k, z);
+      double wi = w / wsum;
+      loss[0] += wi * Kernels.klDivergenceFromLogits(target, 0, z, 0, k);
+      double lse = Kernels.logSumExp(z, 0, k);
+      for (int j = 0; j < k; j++) {
+        z[j] = wi * (Math.exp(z[j] - lse) - target[j]);
+        grad[wEnd + j] += z[j];
+      }
+      for (int e = 0; e < x.nnz(); e++) {
+        int off = x.index(e) * k;
+        for (int j = 0; j < k; j++) {
+          grad[off + j] += x.value(e) * z[j];
+        }
+      }
+    });
+    double sq = 0;
+    for (int q = 0; q < wEnd; q++) {
+      sq += theta[q] * theta[q];
+      grad[q] += lambda * theta[q];
+    }
+    return loss[0] + 0.5 * lambda * sq;
+  }
+
+  /** A seeded shuffle window that releases random minibatches once it holds WINDOW rows. */
+  private static final class Window {
+    private final int k;
+    private final int batch;
+    private final SplittableRandom random;
+    private final List<SparseVector> xs = new ArrayList<>();
+    private final List<double[]> ts = new ArrayList<>();
+    private final List<Double> ws = new ArrayList<>();
+    private final double[] z;
+
+    Window(int k, int batch, SplittableRandom random) {
+      this.k = k;
+      this.batch = batch;
+      this.random = random;
+      this.z = new double[k];
+    }
+
+    void add(SparseVector x, double[] t, double w) {
+      xs.add(x);
+      ts.add(t.clone());
+      ws.add(w);
+    }
+
+    int size() {
+      return xs.size();
+    }
+
+    boolean full() {
+      return xs.size() >= Math.max(WINDOW, batch);
+    }
+
+    /** Draws up to one batch of rows at random (removing them) and takes one Adam step. */
+    void step(double[] theta, double[] grad, double[] m, double[] v, long t, TrainerConfig c,
+        int wEnd) {
+      int b = Math.min(batch, xs.size());
+      java.util.Arrays.fill(grad, 0);
+      List<SparseVector> bx = new ArrayList<>(b);
+      List<double[]> bt = new ArrayList<>(b);
+      double[] bw = new double[b];
+      double sw = 0;
+      for (int r = 0; r < b; r++) {
+        int pick = random.nextInt(xs.size());
+        int last = xs.size() - 1;
+        bx.add(xs.get(pick));
+        bt.add(ts.get(pick));
+        bw[r] = ws.get(pick);
+        sw += bw[r];
+        xs.set(pick, xs.get(last));
+        ts.set(pick, ts.get(last));
+        ws.set(pick, ws.get(last));
+        xs.remove(last);
+        ts.remove(last);
+        ws.remove(last);
+      }
+      if (!(sw > 0)) {
+        return;
+      }
+      for (int r = 0; r < b; r++) {
+        logits(bx.get(r), theta, wEnd, k, z);
+        double lse = Kernels.logSumExp(z, 0, k);
+        double wi = bw[r] / sw;
+        double[] y = bt.get(r);
+        for (int j = 0; j < k; j++) {
+          z[j] = wi * (Math.exp(z[j] - lse) - y[j]);
+          grad[wEnd + j] += z[j];
+        }
+        SparseVector x = bx.get(r);
+        for (int e = 0; e < x.nnz(); e++) {
+          int off = x.index(e) * k;
+          for (int j = 0; j < k; j++) {
+            grad[off + j] += x.value(e) * z[j];
+          }
+        }
+      }
+      AdamOptimizer.update(theta, grad, m, v, t, c.learningRate(), c.lambda(), wEnd);
+    }
+  }
+}
