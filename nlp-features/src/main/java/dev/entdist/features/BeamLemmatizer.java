@@ -1,5 +1,8 @@
 package dev.entdist.features;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import opennlp.tools.lemmatizer.LemmatizerContextGenerator;
 import opennlp.tools.lemmatizer.LemmatizerME;
@@ -16,6 +19,13 @@ import opennlp.tools.util.SequenceValidator;
  * outcomes that sort is about half the lemmatiser's time. Everything else (context generator,
  * validator, queue order, score arithmetic through OpenNLP's own {@link Sequence}) is OpenNLP's,
  * so the lemmas are identical; a test and the benchmark check it against {@code LemmatizerME}.
+ *
+ * <p>Second, the model's context of a token holds only the token, its tag and the previous
+ * decision, which recur across a corpus; the outcomes that pass the beam's cut-off for a context
+ * are remembered (a bounded memo, cleared when full), so the maximum-entropy model (exponentials
+ * over every outcome) is evaluated once per distinct context. The model is a pure function of
+ * the context, so this changes no result either; in the rare case that none of the remembered
+ * outcomes is valid the model is evaluated again for OpenNLP's fall-back.
  * Not thread-safe (one per thread, like the OpenNLP tools).
  */
 final class BeamLemmatizer {
@@ -29,6 +39,15 @@ final class BeamLemmatizer {
   private final SequenceValidator<String> validator;
   private final double[] probs;
   private final double[] top;
+  private final Map<List<String>, Candidates> memo = new HashMap<>();
+  private long evaluations;
+  private long lookups;
+
+  /** Maximum number of remembered contexts; the memo is cleared when it is reached. */
+  static final int MEMO_LIMIT = 200_000;
+
+  /** The outcomes at or above the cut-off for one context: indices ascending, probabilities. */
+  private record Candidates(int[] outcomes, double[] scores) {}
 
   private BeamLemmatizer(LemmatizerModel lemmatizerModel, MaxentModel model, int size) {
     this.model = model;
@@ -65,12 +84,17 @@ final class BeamLemmatizer {
         Sequence best = prev.remove();
         String[] outcomes = best.getOutcomes().toArray(new String[0]);
         String[] context = contextGenerator.getContext(i, tokens, outcomes, additional);
-        double[] scores = model.eval(context, probs);
-        double min = kthLargest(scores);
-        extend(i, tokens, outcomes, best, scores, min, next);
+        Candidates c = candidates(context);
+        for (int j = 0; j < c.outcomes.length; j++) {
+          add(i, tokens, outcomes, best, c.outcomes[j], c.scores[j], next);
+        }
         if (next.isEmpty()) {
           // As OpenNLP: when no top outcome is valid, every valid outcome advances.
-          extend(i, tokens, outcomes, best, scores, Double.NEGATIVE_INFINITY, next);
+          double[] scores = model.eval(context, probs);
+          evaluations++;
+          for (int p = 0; p < scores.length; p++) {
+            add(i, tokens, outcomes, best, p, scores[p], next);
+          }
         }
       }
       prev.clear();
@@ -85,20 +109,52 @@ final class BeamLemmatizer {
     return LemmatizerME.decodeLemmas(tokens, ses);
   }
 
-  private void extend(int i, String[] tokens, String[] outcomes, Sequence best, double[] scores,
-      double min, PriorityQueue<Sequence> next) {
-    boolean all = min == Double.NEGATIVE_INFINITY;
-    for (int p = 0; p < scores.length; p++) {
-      if (all || scores[p] >= min) {
-        String out = model.getOutcome(p);
-        if (validator.validSequence(i, tokens, outcomes, out)) {
-          Sequence extended = new Sequence(best, out, scores[p]);
-          if (extended.getScore() > ZERO_LOG) {
-            next.add(extended);
-          }
-        }
+  private Candidates candidates(String[] context) {
+    lookups++;
+    List<String> key = List.of(context);
+    Candidates c = memo.get(key);
+    if (c != null) {
+      return c;
+    }
+    double[] scores = model.eval(context, probs);
+    evaluations++;
+    double min = kthLargest(scores);
+    int n = 0;
+    for (double s : scores) {
+      if (s >= min) {
+        n++;
       }
     }
+    int[] outcomes = new int[n];
+    double[] values = new double[n];
+    for (int p = 0, j = 0; p < scores.length; p++) {
+      if (scores[p] >= min) {
+        outcomes[j] = p;
+        values[j++] = scores[p];
+      }
+    }
+    if (memo.size() >= MEMO_LIMIT) {
+      memo.clear();
+    }
+    c = new Candidates(outcomes, values);
+    memo.put(key, c);
+    return c;
+  }
+
+  private void add(int i, String[] tokens, String[] outcomes, Sequence best, int p, double score,
+      PriorityQueue<Sequence> next) {
+    String out = model.getOutcome(p);
+    if (validator.validSequence(i, tokens, outcomes, out)) {
+      Sequence extended = new Sequence(best, out, score);
+      if (extended.getScore() > ZERO_LOG) {
+        next.add(extended);
+      }
+    }
+  }
+
+  /** How many contexts were looked up, and how many of them needed the model. */
+  long[] memoStatistics() {
+    return new long[] {lookups, evaluations};
   }
 
   /**

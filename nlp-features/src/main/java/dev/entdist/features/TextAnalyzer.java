@@ -99,6 +99,11 @@ public final class TextAnalyzer implements AutoCloseable {
     }
   }
 
+  /** The lemmatizer model, or null. */
+  LemmatizerModel lemmatizerModel() {
+    return lemmatizerModel;
+  }
+
   /** Whether this analyser can lemmatise. */
   public boolean hasLemmatizer() {
     return lemmatizerModel != null;
