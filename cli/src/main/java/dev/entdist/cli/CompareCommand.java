@@ -37,9 +37,9 @@ import picocli.CommandLine.Spec;
       "  entdist compare --regimes soft,onehot,smooth:0.1 --words cell,bank --json",
       "      three regimes, two words, one JSON object on stdout",
       "  entdist compare --repeats 3 --chart compare.png",
-      "      splits with seeds 1, 2, 3: means ± standard deviations, and a 1800x1200 PNG",
+      "      splits with seeds 1, 2, 3: mean ± std, and a 1800x1200 PNG",
       "  entdist compare --corpus mine.jsonl --regimes onehot,type-soft",
-      "      a single-annotator corpus: soft labels from each word's training distribution",
+      "      single annotator: each word's training distribution as soft labels",
       "",
       "The chart has one panel per word (grouped bars: reference and each regime, per label)"
           + " and, on the right, a reliability diagram (top-1 accuracy against confidence in"
@@ -56,13 +56,13 @@ final class CompareCommand implements Callable<Integer> {
       description = "Corpus file, or 'bundled' (default) for the corpus inside the jar.")
   String corpus;
 
-  @Option(names = "--regimes", paramLabel = "R,R...", split = ",",
+  @Option(names = "--regimes", paramLabel = "REGIME", split = ",", splitSynopsisLabel = ",",
       defaultValue = "soft,onehot",
       description = "Label regimes to compare (default: ${DEFAULT-VALUE}): soft, onehot,"
           + " smooth:EPS, temper:T, votes, sample, type-soft.")
   List<String> regimes;
 
-  @Option(names = "--words", paramLabel = "W,W...", split = ",",
+  @Option(names = "--words", paramLabel = "WORD", split = ",", splitSynopsisLabel = ",",
       description = "Words to show (default: every word with at least 5 held-out occurrences,"
           + " at most 12, most frequent first).")
   List<String> words;
