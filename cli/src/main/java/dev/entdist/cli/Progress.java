@@ -241,7 +241,7 @@ final class Progress {
       this.objective = objective;
       this.gradientMax = gradientMax;
       maxHint(maxIterations);
-      stepTo(iteration, String.format(Locale.ROOT, "objective %.5f, max|g| %.2e",
+      stepTo(iteration, String.format(Locale.ROOT, "obj %.5f |g| %.1e",
           objective, gradientMax));
     }
 

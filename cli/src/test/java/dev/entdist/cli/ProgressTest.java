@@ -81,6 +81,6 @@ class ProgressTest {
       last = frames.get(frames.size() - 1);
     }
     assertTrue(last.contains("training soft") && last.contains("30/30")
-        && last.contains("objective 0.25000"), last);
+        && last.contains("obj 0.25000"), last);
   }
 }
