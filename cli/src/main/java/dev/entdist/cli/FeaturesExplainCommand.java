@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
       "List the features of WORD in a sentence: each feature string, the bucket it hashes to"
           + " and its sign.",
       "",
-      "With --model the model's own feature configuration is used, and each feature's weight"
-          + " for the label the model finds most probable there is shown."
+      "With --model the model's own feature configuration is used, and each feature's"
+          + " contribution (sign × weight) to the logit of the label the model finds most"
+          + " probable there is shown."
     })
 final class FeaturesExplainCommand implements Callable<Integer> {
 
@@ -108,7 +109,7 @@ final class FeaturesExplainCommand implements Callable<Integer> {
             : String.format(Locale.ROOT, "; the model's most probable label is %s (%.1f%%)",
                 model.labels().get(best), 100 * p[best]));
     Table t = model == null ? new Table("feature", "bucket", "sign")
-        : new Table("feature", "bucket", "sign", "weight for " + model.labels().get(best));
+        : new Table("feature", "bucket", "sign", "sign × weight for " + model.labels().get(best));
     for (ExplainedFeature f : features) {
       String bucket = f.index() < 0 ? "(not in vocabulary)" : Integer.toString(f.index());
       String sign = f.value() > 0 ? "+1" : f.value() < 0 ? "−1" : "0";
@@ -116,7 +117,7 @@ final class FeaturesExplainCommand implements Callable<Integer> {
         t.row(f.name(), bucket, sign);
       } else {
         t.row(f.name(), bucket, sign, f.index() < 0 ? "" : String.format(Locale.ROOT, "%+.4f",
-            model.weight(f.index(), best)));
+            f.value() * model.weight(f.index(), best)));
       }
     }
     t.print(out);

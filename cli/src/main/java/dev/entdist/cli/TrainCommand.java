@@ -280,7 +280,8 @@ final class TrainCommand implements Callable<Integer> {
         optimizer.equals("adam") ? "Adam" : "L-BFGS", lambdaText(s.lambda()), steps,
         s.finalObjective(), s.finalGradientMax(),
         s.converged() ? "(converged: <= tol " + compact(config.tol()) + ")"
-            : "(not converged: tol " + compact(config.tol()) + "; raise --max-iter or --tol)",
+            : "(not converged: tol " + compact(config.tol()) + "; raise "
+                + (optimizer.equals("adam") ? "--epochs" : "--max-iter") + " or --tol)",
         s.fitSeconds());
     w.printf(Locale.ROOT, "Wrote %s (%,d bytes).%n", out, Files.size(out));
     w.flush();
@@ -290,10 +291,10 @@ final class TrainCommand implements Callable<Integer> {
     return compact(lambda);
   }
 
-  /** A number in at most 3 significant digits without trailing zeros: 1E-4, 0.25, 3. */
+  /** A number in Java's shortest spelling without a needless ".0": 1E-4, 0.25, 3. */
   static String compact(double v) {
-    return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(3))
-        .stripTrailingZeros().toString();
+    String s = Double.toString(v).replace(".0E", "E");
+    return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
   }
 
   /** Converts an optimiser name, turning a bad one into a usage error (exit 2). */
