@@ -150,16 +150,17 @@ final class DivergenceCommand implements Callable<Integer> {
         }
         v[i] = Double.parseDouble(s);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(option + ": value " + (i + 1) + " '" + s
-            + "' is not a number");
+        throw new IllegalArgumentException(option + ": value at index " + i + " is '" + s
+            + "', not a number");
       }
     }
     return v;
   }
 
-  private static Distribution distribution(String option, List<String> names, double[] v) {
+  private Distribution distribution(String option, List<String> names, double[] v) {
     try {
-      return Distribution.of(names, v);
+      // Validate with the user's labels when there are any, so that messages name them.
+      return labels != null ? Distribution.of(names, v) : Distribution.of(v).withNames(names);
     } catch (IllegalArgumentException e) {
       throw new UserException(option + ": " + e.getMessage());
     }
