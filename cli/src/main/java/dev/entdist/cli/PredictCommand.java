@@ -52,7 +52,7 @@ final class PredictCommand implements Callable<Integer> {
   String corpus;
 
   @Option(names = "--out", paramLabel = "FILE", required = true,
-      description = "Output file (written atomically).")
+      description = "Output file (written atomically: a temporary file, then a move).")
   Path out;
 
   @Option(names = "--format", paramLabel = "jsonl|tsv", defaultValue = "jsonl",
@@ -70,25 +70,36 @@ final class PredictCommand implements Callable<Integer> {
     double[][] predictions = CorpusPredictions.predict(model, modelFile, data,
         threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors()),
         "predict");
-    Path dir = out.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-    try {
-      if (format == Format.TSV) {
-        PeerFormat.writeDistributions(tmp, model.labels(), predictions);
-      } else {
-        writeJsonl(tmp, data, model, predictions);
-      }
+    if (Files.exists(out) && !Files.isRegularFile(out)) {
+      // A device or pipe (e.g. /dev/stdout): write through it; replacing it would be wrong.
+      write(out, data, model, predictions);
+    } else {
+      Path dir = out.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
       try {
-        Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+        write(tmp, data, model, predictions);
+        try {
+          Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
       }
-    } finally {
-      Files.deleteIfExists(tmp);
     }
     Progress.note(spec, "wrote " + predictions.length + " predictions to " + out);
     return 0;
+  }
+
+  private void write(Path file, Corpus data, SoftmaxModel model, double[][] predictions)
+      throws IOException {
+    if (format == Format.TSV) {
+      PeerFormat.writeDistributions(file, model.labels(), predictions);
+    } else {
+      writeJsonl(file, data, model, predictions);
+    }
   }
 
   private static void writeJsonl(Path file, Corpus data, SoftmaxModel model,

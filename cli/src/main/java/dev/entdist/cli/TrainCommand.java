@@ -107,6 +107,10 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (Files.exists(out) && !Files.isRegularFile(out)) {
+      throw new UserException("--out " + out + " is not a regular file: a model is written to a"
+          + " temporary file and moved into place, so name a file");
+    }
     TrainingRegime parsedRegime = parseRegime();
     TrainerConfig config = trainerConfig();
     String optimizerName = optimizer.name().toLowerCase(Locale.ROOT);

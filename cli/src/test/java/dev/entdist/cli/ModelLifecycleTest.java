@@ -213,6 +213,13 @@ class ModelLifecycleTest {
   }
 
   @Test
+  void trainRefusesToReplaceSomethingThatIsNotAFile() {
+    CliRun run = CliRun.of("train", "--corpus", "bundled", "--out", dir.toString());
+    assertEquals(1, run.code(), run::toString);
+    assertTrue(run.err().contains("not a regular file"), run.err());
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     assertEquals(2, CliRun.of("train", "--corpus", "bundled", "--out",
         dir.resolve("x.model").toString(), "--regime", "nonsense").code());
