@@ -20,8 +20,14 @@ import picocli.CommandLine.Option;
     },
     subcommands = {
       CompareCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
+      PredictCommand.class,
+      QueryCommand.class,
+      ModelCommand.class,
       DivergenceCommand.class,
       CorpusCommand.class,
+      FeaturesCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

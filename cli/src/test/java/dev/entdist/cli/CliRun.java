@@ -2,17 +2,23 @@ package dev.entdist.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import picocli.CommandLine;
 
-/** One in-process run of the command line with stdout and stderr captured. */
+/** Runs the command line in-process and captures its exit code, stdout and stderr. */
 record CliRun(int code, String out, String err) {
 
   static CliRun of(String... args) {
+    CommandLine cl = Main.commandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    var cl = Main.commandLine();
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
     int code = cl.execute(args);
     return new CliRun(code, out.toString(), err.toString());
+  }
+
+  @Override
+  public String toString() {
+    return "exit " + code + "\nstdout:\n" + out + "\nstderr:\n" + err;
   }
 }
