@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  entdist compare",
-      "      soft against onehot on the bundled corpus (seed 1, 20 % held out)",
+      "      soft against onehot on the bundled corpus (seed 1, 20 %% held out)",
       "  entdist compare --regimes soft,onehot,smooth:0.1 --words cell,bank --json",
       "      three regimes, two words, one JSON object on stdout",
       "  entdist compare --repeats 3 --chart compare.png",
