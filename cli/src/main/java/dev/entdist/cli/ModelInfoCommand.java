@@ -56,8 +56,8 @@ final class ModelInfoCommand implements Callable<Integer> {
   int top;
 
   @Option(names = "--corpus", paramLabel = "FILE",
-      description = "Name the top features from this corpus's occurrences (e.g. the training"
-          + " corpus, or 'bundled').")
+      description = "Name the top features from this corpus's occurrences (for example the"
+          + " training corpus, or 'bundled').")
   String corpus;
 
   @Option(names = "--json", description = "Print one JSON object.")
