@@ -85,12 +85,6 @@ final class CompareCommand implements Callable<Integer> {
           + CompareChart.HEIGHT + " pixels: per-word grouped bars and a reliability diagram.")
   Path chart;
 
-  @Option(names = "--inventory", paramLabel = "MODE", defaultValue = "none",
-      description = "none (default): every label competes for every occurrence; restrict or"
-          + " restrict:DELTA: each word's softmax runs over the labels seen with it in the"
-          + " training split, the other labels share DELTA (default 1e-3) at prediction.")
-  String inventory;
-
   @Mixin TrainingOptions training;
 
   @Option(names = "--json", description = "Print one JSON object instead of tables.")
@@ -106,7 +100,7 @@ final class CompareCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--repeats must be at least 1, got " + repeats);
     }
-    TrainerConfig config = inventory(training.config(seed));
+    TrainerConfig config = training.config(seed);
     List<TrainingRegime> parsed;
     try {
       parsed = regimes.stream().map(TrainingRegime::parse).toList();
@@ -134,23 +128,5 @@ final class CompareCommand implements Callable<Integer> {
       CompareReport.print(out, data, result);
     }
     return 0;
-  }
-
-  /** Applies {@code --inventory none|restrict[:DELTA]}; a bad value is a usage error. */
-  private TrainerConfig inventory(TrainerConfig config) {
-    String[] parts = inventory.trim().split(":", 2);
-    try {
-      TrainerConfig.InventoryMode mode = TrainerConfig.InventoryMode.parse(parts[0]);
-      if (parts.length == 1) {
-        return config.withInventory(mode);
-      }
-      if (mode != TrainerConfig.InventoryMode.RESTRICT) {
-        throw new IllegalArgumentException("only restrict takes a DELTA");
-      }
-      return config.withInventory(mode, Double.parseDouble(parts[1]));
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--inventory '" + inventory + "': "
-          + e.getMessage());
-    }
   }
 }

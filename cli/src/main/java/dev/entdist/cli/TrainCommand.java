@@ -89,12 +89,6 @@ final class TrainCommand implements Callable<Integer> {
       description = "Adam: learning rate (default: the trainer's, 0.01).")
   Double learningRate;
 
-  @Option(names = "--inventory", paramLabel = "restrict[:δ]|none", defaultValue = "none",
-      description = "none (default): every label competes for every word. restrict[:δ]: an"
-          + " occurrence's softmax runs over the labels annotated with its word; at prediction"
-          + " the other labels share δ (default 1e-3). Needs --corpus.")
-  String inventory;
-
   @Mixin FeatureOptions featureOptions;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
@@ -183,26 +177,7 @@ final class TrainCommand implements Callable<Integer> {
     if (learningRate != null) {
       c = c.withLearningRate(learningRate);
     }
-    return withInventory(c);
-  }
-
-  private TrainerConfig withInventory(TrainerConfig c) {
-    String spec0 = inventory.trim().toLowerCase(Locale.ROOT);
-    int colon = spec0.indexOf(':');
-    String mode = colon < 0 ? spec0 : spec0.substring(0, colon);
-    try {
-      TrainerConfig.InventoryMode m = TrainerConfig.InventoryMode.parse(mode);
-      if (colon < 0) {
-        return c.withInventory(m);
-      }
-      if (m != TrainerConfig.InventoryMode.RESTRICT) {
-        throw new IllegalArgumentException("only restrict takes a δ, as in restrict:0.001");
-      }
-      return c.withInventory(m, Double.parseDouble(spec0.substring(colon + 1)));
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--inventory " + inventory
-          + ": " + (e instanceof NumberFormatException ? "δ is not a number" : e.getMessage()));
-    }
+    return c;
   }
 
   /** {@code DIR/name} when it is a directory, else {@code DIR} itself. */

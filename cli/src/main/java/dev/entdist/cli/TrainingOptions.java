@@ -24,6 +24,13 @@ final class TrainingOptions {
       description = "Threads for the objective (default: available processors).")
   Integer threads;
 
+  @Option(names = "--inventory", paramLabel = "restrict[:δ]|none", defaultValue = "none",
+      converter = InventoryConverter.class,
+      description = "none (default): every label competes for every word. restrict[:δ]: an"
+          + " occurrence's softmax runs over the labels annotated with its word in the training"
+          + " data; at prediction the other labels share δ (default 1e-3).")
+  Inventory inventory;
+
   /**
    * A {@code --lambda} value: a number, or {@code auto} for a cross-validated choice.
    *
@@ -31,6 +38,15 @@ final class TrainingOptions {
    * @param auto whether to search for λ
    */
   record Lambda(double value, boolean auto) {}
+
+  /**
+   * An {@code --inventory} value.
+   *
+   * @param mode none or restrict
+   * @param delta the mass the labels outside an inventory share, or {@code null} for the
+   *     trainer's default
+   */
+  record Inventory(TrainerConfig.InventoryMode mode, Double delta) {}
 
   /** Whether {@code --lambda auto} was given. */
   boolean lambdaAuto() {
@@ -65,6 +81,10 @@ final class TrainingOptions {
     if (threads != null) {
       c = c.withThreads(threads);
     }
+    if (inventory != null) {
+      c = inventory.delta() == null ? c.withInventory(inventory.mode())
+          : c.withInventory(inventory.mode(), inventory.delta());
+    }
     return c;
   }
 
@@ -87,6 +107,37 @@ final class TrainingOptions {
             + value);
       }
       return new Lambda(v, false);
+    }
+  }
+
+  /** Parses {@code none}, {@code restrict} or {@code restrict:δ}; anything else is a usage error. */
+  static final class InventoryConverter implements CommandLine.ITypeConverter<Inventory> {
+    @Override
+    public Inventory convert(String value) {
+      String[] parts = value.trim().split(":", 2);
+      TrainerConfig.InventoryMode mode;
+      try {
+        mode = TrainerConfig.InventoryMode.parse(parts[0]);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+      if (parts.length == 1) {
+        return new Inventory(mode, null);
+      }
+      if (mode != TrainerConfig.InventoryMode.RESTRICT) {
+        throw new CommandLine.TypeConversionException(
+            "only restrict takes a δ, as in restrict:0.001");
+      }
+      double delta;
+      try {
+        delta = Double.parseDouble(parts[1].trim());
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException("δ '" + parts[1] + "' is not a number");
+      }
+      if (!(delta > 0 && delta < 1)) {
+        throw new CommandLine.TypeConversionException("δ must be in (0, 1), got " + parts[1]);
+      }
+      return new Inventory(mode, delta);
     }
   }
 }
