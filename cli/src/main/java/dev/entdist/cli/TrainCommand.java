@@ -108,8 +108,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainingRegime parsedRegime = parseRegime();
     TrainerConfig config = trainerConfig();
     String optimizerName = optimizer.name().toLowerCase(Locale.ROOT);
-    TrainingProgress listener = new TrainingProgress(spec,
-        optimizer == TrainerConfig.Optimizer.ADAM ? "epoch" : "iteration");
+    Progress.Monitor monitor = Progress.Monitor.of(spec);
     ModelTraining.Outcome outcome;
     String checksum;
     if (source.corpus != null) {
@@ -118,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
       checksum = Checksums.ofCorpus(source.corpus);
       try (FeaturePipeline pipeline = FeaturePipeline.create(featureOptions.config(spec.commandLine()))) {
         outcome = ModelTraining.fromCorpus(corpus, parsedRegime, pipeline, config,
-            training.lambdaAuto(), listener, line -> Progress.note(spec, line));
+            training.lambdaAuto(), monitor, line -> Progress.note(spec, line));
       }
     } else {
       if (featureOptions.hashBits != null || featureOptions.window != null) {
@@ -136,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
       checksum = Checksums.ofFiles(List.of(source.features.resolve("meta.json"),
           dir.resolve("features.svm"), dir.resolve("labels.tsv"), dir.resolve("weights.tsv")));
       outcome = ModelTraining.fromSplit(split, parsedRegime.labelRegime().orElseThrow(), config,
-          training.lambdaAuto(), listener, line -> Progress.note(spec, line));
+          training.lambdaAuto(), monitor, line -> Progress.note(spec, line));
     }
     SoftmaxModel model = outcome.model().withSource(checksum, parsedRegime.name());
     ModelIo.write(model, out);
