@@ -2,6 +2,8 @@ package dev.entdist.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.Corpus;
+import dev.entdist.corpora.CorpusFiles;
+import dev.entdist.corpora.ReadOptions;
 import dev.entdist.features.FeatureConfig;
 import dev.entdist.features.FeaturePipeline;
 import dev.entdist.trainer.TrainerConfig;
@@ -53,7 +55,8 @@ final class CompareCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--corpus", paramLabel = "FILE", defaultValue = "bundled",
-      description = "Corpus file, or 'bundled' (default) for the corpus inside the jar.")
+      description = "Corpus file (JSONL, CoNLL, OpenNLP; .gz is read as such), or 'bundled'"
+          + " (default) for the corpus inside the jar.")
   String corpus;
 
   @Option(names = "--regimes", paramLabel = "REGIME", split = ",", splitSynopsisLabel = ",",
@@ -108,7 +111,7 @@ final class CompareCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--regimes: " + e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
-    Corpus data = CorpusArgument.read(corpus);
+    Corpus data = CorpusFiles.read(corpus, ReadOptions.defaults());
     Comparison.requireWhatRegimesNeed(parsed, data);
     Progress.Monitor monitor = Progress.Monitor.of(spec);
     RepeatedComparison result;
