@@ -177,6 +177,24 @@ class ModelLifecycleTest {
   }
 
   @Test
+  void topFeaturesFromTheStoredIdsAreThoseOfAScanOverEveryBucket() {
+    int dimension = FeatureConfig.fromJson(model.featureConfigJson()).dimension();
+    List<List<TopFeatures.Entry>> tops = TopFeatures.of(model, 4);
+    for (int j = 0; j < model.labels().size(); j++) {
+      List<TopFeatures.Entry> scanned = new ArrayList<>();
+      for (int id = 0; id < dimension; id++) {
+        if (model.weight(id, j) > 0) {
+          scanned.add(new TopFeatures.Entry(id, model.weight(id, j)));
+        }
+      }
+      scanned.sort((a, b) -> a.weight() != b.weight() ? Double.compare(b.weight(), a.weight())
+          : Integer.compare(a.id(), b.id()));
+      assertEquals(scanned.subList(0, Math.min(4, scanned.size())), tops.get(j),
+          model.labels().get(j));
+    }
+  }
+
+  @Test
   void modelInfoShowsProvenanceInventoriesAndTopWeights() throws Exception {
     CliRun run = CliRun.of("model", "info", modelFile.toString(), "--json", "--top", "3");
     assertEquals(0, run.code(), run::toString);
