@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
     name = "compare",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    defaultValueProvider = TrainerDefaults.class,
     description = {
       "Train several label regimes on the same split and show, word by word, the type-level"
           + " distribution each one learned next to the reference, with the evaluation metrics.",

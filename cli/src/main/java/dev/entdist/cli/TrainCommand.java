@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
     name = "train",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    defaultValueProvider = TrainerDefaults.class,
     description = {
       "Train a softmax model on soft (or regime-transformed) labels and write it to a model"
           + " file, with its feature configuration, the type-level distribution of every"
@@ -78,15 +79,15 @@ final class TrainCommand implements Callable<Integer> {
   TrainerConfig.Optimizer optimizer;
 
   @Option(names = "--epochs", paramLabel = "E",
-      description = "Adam: passes over the data (default: the trainer's, 10).")
+      description = "Adam: passes over the data (default: ${DEFAULT-VALUE}).")
   Integer epochs;
 
   @Option(names = "--batch-size", paramLabel = "B",
-      description = "Adam: minibatch size (default: the trainer's, 256).")
+      description = "Adam: minibatch size (default: ${DEFAULT-VALUE}).")
   Integer batchSize;
 
   @Option(names = "--lr", paramLabel = "A",
-      description = "Adam: learning rate (default: the trainer's, 0.01).")
+      description = "Adam: learning rate (default: ${DEFAULT-VALUE}).")
   Double learningRate;
 
   @Mixin FeatureOptions featureOptions;

@@ -4,20 +4,30 @@ import dev.entdist.trainer.TrainerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** Trainer options shared by {@code train} and {@code compare}. */
+/**
+ * Trainer options shared by {@code train} and {@code compare}. The commands that mix them in
+ * name {@link TrainerDefaults} as their default value provider, so the defaults of {@code
+ * --lambda} and {@code --tol} are the trainer's and the help shows them.
+ */
 final class TrainingOptions {
 
+  /**
+   * The L-BFGS iteration cap of the command line, above the trainer's own default, which stops
+   * soft training on the bundled corpus before it converges.
+   */
+  static final int DEFAULT_MAX_ITER = 500;
+
   @Option(names = "--lambda", paramLabel = "L", converter = LambdaConverter.class,
-      description = "L2 penalty λ on the weights (bias unpenalised); default: the trainer's"
-          + " (1e-4). 'train' also accepts 'auto': choose λ by 5-fold cross-validation.")
+      description = "L2 penalty λ on the weights, bias unpenalised (default: ${DEFAULT-VALUE})."
+          + " 'train' also accepts 'auto': choose λ by 5-fold cross-validation.")
   Lambda lambda;
 
-  @Option(names = "--max-iter", paramLabel = "N",
-      description = "Iteration cap of the optimiser; default: the trainer's.")
+  @Option(names = "--max-iter", paramLabel = "N", defaultValue = "" + DEFAULT_MAX_ITER,
+      description = "L-BFGS iteration cap (default: ${DEFAULT-VALUE}).")
   Integer maxIter;
 
   @Option(names = "--tol", paramLabel = "T",
-      description = "Stop when max |∂L/∂θ| <= T; default: the trainer's.")
+      description = "L-BFGS stops when max |∂L/∂θ| <= T (default: ${DEFAULT-VALUE}).")
   Double tol;
 
   @Option(names = "--threads", paramLabel = "T",

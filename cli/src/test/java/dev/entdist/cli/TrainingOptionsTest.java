@@ -1,9 +1,11 @@
 package dev.entdist.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.entdist.trainer.TrainerConfig;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,6 +40,36 @@ class TrainingOptionsTest {
         "--inventory", value);
     assertEquals(2, train.code(), train.toString());
     assertTrue(train.err().contains("--inventory"), train.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"train", "compare"})
+  void defaultsAreTheTrainersExceptTheIterationCap(String command) {
+    CommandLine root = Main.commandLine();
+    CommandLine cl = root.getSubcommands().get(command);
+    TrainingOptions training;
+    if (command.equals("train")) {
+      root.parseArgs("train", "--corpus", "bundled", "--out", "unused.model");
+      training = cl.<TrainCommand>getCommand().training;
+    } else {
+      root.parseArgs("compare");
+      training = cl.<CompareCommand>getCommand().training;
+    }
+    assertEquals(TrainerConfig.defaults().withMaxIter(TrainingOptions.DEFAULT_MAX_ITER)
+        .withSeed(1), training.config(1));
+    String help = cl.getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
+    TrainerConfig d = TrainerConfig.defaults();
+    assertTrue(help.contains("(default: " + TrainerDefaults.number(d.lambda()) + ")"), help);
+    assertTrue(help.contains("(default: " + TrainerDefaults.number(d.tol()) + ")"), help);
+    assertTrue(help.contains("(default: " + TrainingOptions.DEFAULT_MAX_ITER + ")"), help);
+    assertFalse(help.contains("the trainer's"), help);
+  }
+
+  @Test
+  void trainerNumbersAreSpelledShort() {
+    assertEquals("1e-4", TrainerDefaults.number(1e-4));
+    assertEquals("1e-6", TrainerDefaults.number(1e-6));
+    assertEquals("0.01", TrainerDefaults.number(0.01));
   }
 
   private static TrainingOptions parse(String... args) {
