@@ -34,7 +34,7 @@ final class TopFeatures {
     for (int j = 0; j < k; j++) {
       heaps.add(new PriorityQueue<>(smallestFirst));
     }
-    for (int id : model.featureIds()) {
+    for (int id : n > 0 ? model.featureIds() : new int[0]) {
       for (int j = 0; j < k; j++) {
         double w = model.weight(id, j);
         if (w > 0) {

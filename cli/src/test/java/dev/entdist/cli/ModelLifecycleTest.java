@@ -219,6 +219,9 @@ class ModelLifecycleTest {
     }
     CliRun text = CliRun.of("model", "info", modelFile.toString());
     assertEquals(0, text.code(), text::toString);
+    CliRun none = CliRun.of("model", "info", modelFile.toString(), "--top", "0");
+    assertEquals(0, none.code(), none::toString);
+    assertFalse(none.out().contains("Largest weights"), none.out());
     assertTrue(text.out().contains("regime") && text.out().contains("cell"), text.out());
   }
 
