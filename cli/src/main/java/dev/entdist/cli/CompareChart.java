@@ -136,16 +136,7 @@ final class CompareChart {
     chart.getStyler().setYAxisTickMarkSpacingHint(60);
 
     double[] ref = rc.reference(word);
-    List<Integer> shown = new ArrayList<>();
-    for (int j = 0; j < ref.length; j++) {
-      boolean show = ref[j] >= SHOWN;
-      for (String regime : rc.regimes()) {
-        show |= rc.words(regime, word)[j] >= SHOWN;
-      }
-      if (show) {
-        shown.add(j);
-      }
-    }
+    List<Integer> shown = rc.shownLabels(word, SHOWN);
     List<String> labels = shown.stream().map(j -> rc.labels().get(j)).toList();
     List<Color> colors = new ArrayList<>();
     addBars(chart, "reference", labels, shown, ref, rc.repeats() > 1 ? rc.referenceStd(word)

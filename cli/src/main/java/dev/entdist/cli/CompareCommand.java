@@ -117,7 +117,7 @@ final class CompareCommand implements Callable<Integer> {
     Progress.Monitor monitor = Progress.Monitor.of(spec);
     RepeatedComparison result;
     try (FeaturePipeline pipeline = FeaturePipeline.create(FeatureConfig.defaults())) {
-      var features = Comparison.analyse(data, pipeline, monitor);
+      var features = TrainingRows.features(data.examples(), pipeline, config.threads(), monitor);
       result = RepeatedComparison.run(data, features, parsed, words, testFraction, seed,
           repeats, config, monitor);
     }

@@ -136,16 +136,7 @@ final class CompareReport {
             + " occurrences each)%n", word, present, present == 1 ? "" : "s", range(min, max));
       }
       double[] ref = rc.reference(word);
-      List<Integer> shown = new ArrayList<>();
-      for (int j = 0; j < ref.length; j++) {
-        boolean show = ref[j] >= SHOWN;
-        for (String regime : rc.regimes()) {
-          show |= rc.words(regime, word)[j] >= SHOWN;
-        }
-        if (show) {
-          shown.add(j);
-        }
-      }
+      List<Integer> shown = rc.shownLabels(word, SHOWN);
       List<String> header = new ArrayList<>();
       header.add("");
       for (int j : shown) {

@@ -4,9 +4,7 @@ import dev.entdist.corpora.AnnotatedExample;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusSplit;
 import dev.entdist.corpora.TrainingRegime;
-import dev.entdist.corpora.WeightedTarget;
 import dev.entdist.divergence.SparseVector;
-import dev.entdist.features.FeaturePipeline;
 import dev.entdist.trainer.Evaluation;
 import dev.entdist.trainer.Evaluation.Metrics;
 import dev.entdist.trainer.SoftmaxModel;
@@ -15,13 +13,10 @@ import dev.entdist.trainer.TrainerConfig;
 import dev.entdist.trainer.TrainingData;
 import dev.entdist.trainer.TrainingResult;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Trains several label regimes on one split of a corpus and evaluates each on the same held-out
@@ -53,29 +48,6 @@ final class Comparison {
       List<RegimeResult> regimes) {}
 
   private Comparison() {}
-
-  /**
-   * The feature vector of every occurrence of the corpus, computed once and shared by every
-   * regime and every repeat. Analysed in chunks so the progress bar moves.
-   */
-  static Map<AnnotatedExample, SparseVector> analyse(Corpus corpus, FeaturePipeline pipeline,
-      Progress.Monitor monitor) {
-    List<AnnotatedExample> all = corpus.examples();
-    Map<AnnotatedExample, SparseVector> features = new IdentityHashMap<>();
-    int chunk = 32;
-    try (Progress.Task task = monitor.task("analysing " + all.size() + " occurrences",
-        all.size())) {
-      for (int from = 0; from < all.size(); from += chunk) {
-        List<AnnotatedExample> part = all.subList(from, Math.min(all.size(), from + chunk));
-        List<SparseVector> vectors = pipeline.vectorize(part);
-        for (int i = 0; i < part.size(); i++) {
-          features.put(part.get(i), vectors.get(i));
-        }
-        task.stepBy(part.size());
-      }
-    }
-    return features;
-  }
 
   /**
    * Fails before any work when a regime needs something the corpus lacks: {@code votes} needs
@@ -138,26 +110,10 @@ final class Comparison {
     Map<String, double[]> reference = typeLevel(testWords, references, words);
 
     boolean restrict = trainer.inventory() == TrainerConfig.InventoryMode.RESTRICT;
-    Map<String, Set<String>> inventories = restrict ? inventories(split.train(), labels) : null;
-    Map<String, boolean[]> masks = restrict ? masks(inventories, labels) : null;
     List<RegimeResult> results = new ArrayList<>();
     for (TrainingRegime regime : regimes) {
-      List<WeightedTarget> rows = regime.apply(split.train(), labels, masks, seed);
-      List<SparseVector> x = new ArrayList<>(rows.size());
-      double[][] y = new double[rows.size()][];
-      double[] w = new double[rows.size()];
-      List<String> groups = new ArrayList<>(rows.size());
-      for (int i = 0; i < rows.size(); i++) {
-        WeightedTarget row = rows.get(i);
-        x.add(features.get(row.example()));
-        y[i] = row.target();
-        w[i] = row.weight();
-        groups.add(row.example().word());
-      }
-      TrainingData data = TrainingData.of(labels, x, y, w, groups);
-      if (restrict) {
-        data = data.withInventories(inventories);
-      }
+      TrainingData data = TrainingRows.of(regime, split.train(), labels, features, restrict,
+          seed);
       TrainingResult fit;
       try (Progress.Training progress = monitor.training("training " + regime.name()
           + " (seed " + seed + ")")) {
@@ -171,34 +127,6 @@ final class Comparison {
     }
     return new Result(seed, testFraction, split.train().size(), test.size(), labels, words,
         testWords, heldOut, reference, references, results);
-  }
-
-  /** Lower-cased word → the labels with positive mass in any of its training occurrences. */
-  static Map<String, Set<String>> inventories(List<AnnotatedExample> train, List<String> labels) {
-    Map<String, Set<String>> inv = new TreeMap<>();
-    for (AnnotatedExample e : train) {
-      double[] d = e.distributionOver(labels);
-      Set<String> seen = inv.computeIfAbsent(e.word(), k -> new TreeSet<>());
-      for (int j = 0; j < d.length; j++) {
-        if (d[j] > 0) {
-          seen.add(labels.get(j));
-        }
-      }
-    }
-    return inv;
-  }
-
-  private static Map<String, boolean[]> masks(Map<String, Set<String>> inventories,
-      List<String> labels) {
-    Map<String, boolean[]> masks = new TreeMap<>();
-    inventories.forEach((word, allowed) -> {
-      boolean[] m = new boolean[labels.size()];
-      for (int j = 0; j < m.length; j++) {
-        m[j] = allowed.contains(labels.get(j));
-      }
-      masks.put(word, m);
-    });
-    return masks;
   }
 
   /** Lower-cased word → number of held-out occurrences, most frequent first (ties by word). */

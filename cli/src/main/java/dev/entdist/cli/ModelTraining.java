@@ -3,7 +3,6 @@ package dev.entdist.cli;
 import dev.entdist.corpora.AnnotatedExample;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.TrainingRegime;
-import dev.entdist.corpora.WeightedTarget;
 import dev.entdist.divergence.LabelRegime;
 import dev.entdist.divergence.SparseVector;
 import dev.entdist.features.FeaturePipeline;
@@ -15,11 +14,8 @@ import dev.entdist.trainer.TrainerConfig;
 import dev.entdist.trainer.TrainingData;
 import dev.entdist.trainer.TrainingResult;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -35,7 +31,6 @@ final class ModelTraining {
   static final int LAMBDA_FOLDS = 5;
 
   /** Occurrences whose features are computed between two progress steps. */
-  private static final int FEATURE_CHUNK = 256;
 
   /**
    * What a training run produced.
@@ -71,33 +66,10 @@ final class ModelTraining {
     }
     List<String> labels = corpus.labels();
     boolean restrict = config.inventory() == TrainerConfig.InventoryMode.RESTRICT;
-    Map<String, Set<String>> inventories = annotatedInventories(examples);
-
-    List<SparseVector> vectors = features(examples, pipeline, config.threads(), monitor);
-    Map<AnnotatedExample, SparseVector> features = new IdentityHashMap<>();
-    for (int i = 0; i < vectors.size(); i++) {
-      features.put(examples.get(i), vectors.get(i));
-    }
-
-    List<WeightedTarget> rows = regime.apply(examples, labels,
-        restrict ? masks(inventories, labels) : null, config.seed());
-    List<SparseVector> x = new ArrayList<>(rows.size());
-    double[][] y = new double[rows.size()][];
-    double[] w = new double[rows.size()];
-    List<String> groups = new ArrayList<>(rows.size());
-    for (int i = 0; i < rows.size(); i++) {
-      WeightedTarget row = rows.get(i);
-      x.add(features.get(row.example()));
-      y[i] = row.target();
-      w[i] = row.weight();
-      groups.add(row.example().word());
-    }
-    TrainingData data = TrainingData.of(labels, x, y, w, groups);
-    if (restrict) {
-      // Smoothed or one-hot targets may leave labels of the annotations out; the inventory is
-      // what the annotators used with the word.
-      data = data.withInventories(inventories);
-    }
+    Map<AnnotatedExample, SparseVector> features =
+        TrainingRows.features(examples, pipeline, config.threads(), monitor);
+    TrainingData data = TrainingRows.of(regime, examples, labels, features, restrict,
+        config.seed());
     LambdaSearch.Result search = searchLambda ? search(data, config, note) : null;
     TrainerConfig used = search == null ? config : config.withLambda(search.chosen());
     TrainingResult fit = fit(data, used, regime.name(), monitor);
@@ -105,6 +77,10 @@ final class ModelTraining {
     List<String> words = new ArrayList<>(examples.size());
     for (AnnotatedExample e : examples) {
       words.add(e.word());
+    }
+    List<SparseVector> vectors = new ArrayList<>(examples.size());
+    for (AnnotatedExample e : examples) {
+      vectors.add(features.get(e));
     }
     double[][] predictions = fit.model().predictAll(vectors, words);
     SoftmaxModel model = fit.model()
@@ -136,22 +112,6 @@ final class ModelTraining {
     return new Outcome(fit, fit.model(), data.size(), split.size(), search);
   }
 
-  /** Features of every occurrence, in chunks so the task can show how far it got. */
-  private static List<SparseVector> features(List<AnnotatedExample> examples,
-      FeaturePipeline pipeline, int threads, Progress.Monitor monitor) {
-    List<SparseVector> vectors = new ArrayList<>(examples.size());
-    try (Progress.Task task = monitor.task("computing features of " + examples.size()
-        + " occurrences", examples.size())) {
-      for (int from = 0; from < examples.size(); from += FEATURE_CHUNK) {
-        List<AnnotatedExample> part = examples.subList(from,
-            Math.min(examples.size(), from + FEATURE_CHUNK));
-        vectors.addAll(pipeline.vectorize(part, threads));
-        task.stepBy(part.size());
-      }
-    }
-    return vectors;
-  }
-
   /** The fit, reported as a training run (iterations for L-BFGS, epochs for Adam). */
   private static TrainingResult fit(TrainingData data, TrainerConfig config, String regime,
       Progress.Monitor monitor) {
@@ -172,32 +132,5 @@ final class ModelTraining {
     note.accept("choosing λ by " + folds + "-fold cross-validation over "
         + LambdaSearch.DEFAULT_GRID);
     return LambdaSearch.search(data, config, LambdaSearch.DEFAULT_GRID, folds);
-  }
-
-  /** Lower-cased word → labels with positive annotated mass on any of its occurrences. */
-  static Map<String, Set<String>> annotatedInventories(List<AnnotatedExample> examples) {
-    Map<String, Set<String>> inv = new TreeMap<>();
-    for (AnnotatedExample e : examples) {
-      Set<String> s = inv.computeIfAbsent(e.word(), k -> new TreeSet<>());
-      e.labels().forEach((label, p) -> {
-        if (p > 0) {
-          s.add(label);
-        }
-      });
-    }
-    return inv;
-  }
-
-  private static Map<String, boolean[]> masks(Map<String, Set<String>> inventories,
-      List<String> labels) {
-    Map<String, boolean[]> masks = new TreeMap<>();
-    inventories.forEach((word, set) -> {
-      boolean[] m = new boolean[labels.size()];
-      for (int j = 0; j < m.length; j++) {
-        m[j] = set.contains(labels.get(j));
-      }
-      masks.put(word, m);
-    });
-    return masks;
   }
 }

@@ -122,6 +122,25 @@ final class RepeatedComparison {
   double[] words(String regime, String word) {
     return meanVector(runs.stream().map(r -> regimeOf(r, regime).words().get(word)).toList());
   }
+  /**
+   * Indices of the labels worth a column for {@code word}: those with at least {@code
+   * threshold} type-level probability in the reference or in some regime.
+   */
+  List<Integer> shownLabels(String word, double threshold) {
+    double[] ref = reference(word);
+    List<Integer> shown = new java.util.ArrayList<>();
+    for (int j = 0; j < ref.length; j++) {
+      boolean show = ref[j] >= threshold;
+      for (String regime : regimes()) {
+        show |= words(regime, word)[j] >= threshold;
+      }
+      if (show) {
+        shown.add(j);
+      }
+    }
+    return shown;
+  }
+
 
   /** Per label, the standard deviation over the runs of the word's distribution under regime. */
   double[] wordsStd(String regime, String word) {

@@ -204,7 +204,7 @@ class ModelLifecycleTest {
         info.get("provenance").get("corpus_checksum").asText());
     List<String> cellInventory = new ArrayList<>();
     info.get("inventories").get("cell").forEach(n -> cellInventory.add(n.asText()));
-    assertEquals(ModelTraining.annotatedInventories(BundledCorpus.load("cell").examples())
+    assertEquals(TrainingRows.inventories(BundledCorpus.load("cell").examples())
         .get("cell").stream().toList(), cellInventory);
     for (int j = 0; j < model.labels().size(); j++) {
       JsonNode top = info.get("top_features").get(model.labels().get(j));
