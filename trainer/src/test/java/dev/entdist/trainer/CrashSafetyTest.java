@@ -30,7 +30,6 @@ class CrashSafetyTest {
     int kills = Integer.getInteger("entdist.crash.kills", 20);
     Path file = dir.resolve("model.bin");
     SplittableRandom random = new SplittableRandom(77);
-    byte[] previous = null;
     long midWrite = 0;
     for (int k = 0; k < kills; k++) {
       Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -40,18 +39,15 @@ class CrashSafetyTest {
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
       try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
           StandardCharsets.UTF_8))) {
-        if (previous == null) {
-          String line = out.readLine();
-          assertEquals("ready", line, "the child should announce its first write");
-        }
-        Thread.sleep(random.nextInt(5, previous == null ? 60 : 900));
+        // Kill only once the child is rewriting the model in its loop.
+        assertEquals("ready", out.readLine(), "the child should announce its first write");
+        Thread.sleep(random.nextInt(0, 40));
         child.destroyForcibly();
         assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child did not die");
       }
       assertEquals(137, child.exitValue(), "killed by SIGKILL (128 + 9)");
       SoftmaxModel m = ModelIo.read(file);
       assertEquals(6, m.labels().size());
-      previous = Files.readAllBytes(file);
       try (Stream<Path> files = Files.list(dir)) {
         List<Path> left = files.filter(p -> !p.equals(file)).toList();
         if (left.size() > midWrite) {

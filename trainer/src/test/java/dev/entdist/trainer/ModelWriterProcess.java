@@ -18,9 +18,9 @@ public final class ModelWriterProcess {
     Path file = Path.of(args[0]);
     SplittableRandom r = new SplittableRandom(Long.parseLong(args[1]));
     List<String> groups = new ArrayList<>();
-    int n = 200;
+    int n = 1000;
     for (int i = 0; i < n; i++) {
-      groups.add("w" + (i % 20));
+      groups.add("w" + (i % 50));
     }
     // Thousands of features, so that one model file takes a while to write.
     TrainingData data = TrainingData.of(Fixtures.labels(6), Fixtures.sparseRows(n, 20000, 60, r),
