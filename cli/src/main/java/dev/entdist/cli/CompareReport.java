@@ -2,14 +2,14 @@ package dev.entdist.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.Corpus;
-import dev.entdist.trainer.Evaluation.Metrics;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders a {@link Comparison.Result} as tables or as the contract's JSON object. */
+/** Renders a {@link RepeatedComparison} as tables or as the contract's JSON object. */
 final class CompareReport {
 
   /** Columns below this type-level probability in every row fold into "other". */
@@ -17,21 +17,49 @@ final class CompareReport {
 
   private CompareReport() {}
 
-  static ObjectNode json(Comparison.Result r) {
+  /**
+   * The contract's object: {@code split}, {@code reference}, {@code regimes} (every evaluate key
+   * plus {@code words}). With more than one run each metric is the mean over the runs, a
+   * {@code *_std} key holds its sample standard deviation, the distributions are means, and
+   * {@code split} gains {@code repeats} and the list {@code splits}.
+   */
+  static ObjectNode json(RepeatedComparison rc) {
+    Comparison.Result first = rc.first();
+    boolean repeated = rc.repeats() > 1;
     ObjectNode o = Json.object();
     ObjectNode split = o.putObject("split");
-    split.put("seed", r.seed());
-    split.put("test_fraction", r.testFraction());
-    split.put("train", r.train());
-    split.put("test", r.test());
+    split.put("seed", first.seed());
+    split.put("test_fraction", first.testFraction());
+    split.put("train", first.train());
+    split.put("test", first.test());
+    if (repeated) {
+      split.put("repeats", rc.repeats());
+      var splits = split.putArray("splits");
+      for (Comparison.Result r : rc.runs()) {
+        ObjectNode one = splits.addObject();
+        one.put("seed", r.seed());
+        one.put("train", r.train());
+        one.put("test", r.test());
+      }
+    }
     ObjectNode ref = o.putObject("reference");
-    r.reference().forEach((w, d) -> ref.set(w, distribution(r.labels(), d)));
+    for (String w : rc.words()) {
+      ref.set(w, distribution(rc.labels(), rc.reference(w)));
+    }
     ObjectNode regimes = o.putObject("regimes");
-    for (Comparison.RegimeResult rr : r.regimes()) {
-      ObjectNode node = regimes.putObject(rr.regime());
-      rr.metrics().toMap().forEach((k, v) -> Json.put(node, k, v));
+    for (String regime : rc.regimes()) {
+      ObjectNode node = regimes.putObject(regime);
+      Map<String, Double> std = rc.stdMetrics(regime);
+      rc.meanMetrics(regime).forEach((k, v) -> {
+        Json.put(node, k, v);
+        if (repeated) {
+          Json.put(node, k + "_std", std.get(k));
+        }
+      });
       ObjectNode words = node.putObject("words");
-      rr.words().forEach((w, d) -> words.set(w, distribution(r.labels(), d)));
+      for (String w : rc.words()) {
+        words.set(w, distribution(rc.labels(), rc.words(regime, w)));
+      }
     }
     return o;
   }
@@ -50,23 +78,41 @@ final class CompareReport {
     return o;
   }
 
-  static void print(PrintWriter out, Corpus corpus, Comparison.Result r) {
+  static void print(PrintWriter out, Corpus corpus, RepeatedComparison rc) {
+    Comparison.Result first = rc.first();
+    int repeats = rc.repeats();
     out.printf(Locale.ROOT, "Corpus %s: %d occurrences of %d words, %d labels.%n",
-        corpus.source(), corpus.size(), corpus.wordCounts().size(), r.labels().size());
-    out.printf(Locale.ROOT,
-        "Split (seed %d, grouped by sentence): %d training, %d held-out occurrences.%n%n",
-        r.seed(), r.train(), r.test());
+        corpus.source(), corpus.size(), corpus.wordCounts().size(), rc.labels().size());
+    if (repeats == 1) {
+      out.printf(Locale.ROOT,
+          "Split (seed %d, grouped by sentence): %d training, %d held-out occurrences.%n%n",
+          first.seed(), first.train(), first.test());
+    } else {
+      IntSummaryStatistics test = rc.runs().stream()
+          .mapToInt(Comparison.Result::test).summaryStatistics();
+      out.printf(Locale.ROOT, "%d splits (seeds %d to %d, grouped by sentence): %s held-out"
+          + " occurrences each; figures are means ± sample standard deviations over the"
+          + " splits.%n%n", repeats, first.seed(), first.seed() + repeats - 1,
+          range(test.getMin(), test.getMax()));
+    }
 
     out.println("Held-out metrics (KL and JS in nats; lower is better, top-1 higher):");
     Table metrics = new Table("regime", "KL(ref‖pred)", "KL(pred‖ref)", "JS", "top-1",
         "H(pred)", "H(ref)", "ECE", "iterations");
-    for (Comparison.RegimeResult rr : r.regimes()) {
-      Metrics m = rr.metrics();
-      Map<String, Double> v = m.toMap();
-      metrics.row(rr.regime(), f(v.get("mean_kl")), f(v.get("mean_reverse_kl")),
-          f(v.get("mean_js")), f(v.get("top1")), f(v.get("mean_entropy_pred")),
-          f(v.get("mean_entropy_ref")), f(v.get("ece")),
-          Integer.toString(rr.training().stats().iterations()));
+    for (String regime : rc.regimes()) {
+      Map<String, Double> m = rc.meanMetrics(regime);
+      Map<String, Double> sd = repeats > 1 ? rc.stdMetrics(regime) : Map.of();
+      List<String> iterations = new ArrayList<>();
+      for (Comparison.Result r : rc.runs()) {
+        for (Comparison.RegimeResult rr : r.regimes()) {
+          if (rr.regime().equals(regime)) {
+            iterations.add(Integer.toString(rr.training().stats().iterations()));
+          }
+        }
+      }
+      metrics.row(regime, f(m, sd, "mean_kl"), f(m, sd, "mean_reverse_kl"),
+          f(m, sd, "mean_js"), f(m, sd, "top1"), f(m, sd, "mean_entropy_pred"),
+          f(m, sd, "mean_entropy_ref"), f(m, sd, "ece"), String.join("/", iterations));
     }
     metrics.print(out);
     out.println();
@@ -76,16 +122,25 @@ final class CompareReport {
         + " the");
     out.println("in-context distributions, i.e. how sure each single prediction is (nats).");
 
-    for (String word : r.words()) {
+    for (String word : rc.words()) {
       out.println();
-      out.printf(Locale.ROOT, "%s — type-level distribution over %d held-out occurrences%n",
-          word, r.heldOutCounts().get(word));
-      double[] ref = r.reference().get(word);
+      List<Integer> counts = rc.heldOut(word);
+      if (repeats == 1) {
+        out.printf(Locale.ROOT, "%s — type-level distribution over %d held-out occurrences%n",
+            word, counts.get(0));
+      } else {
+        int min = counts.stream().mapToInt(Integer::intValue).min().orElse(0);
+        int max = counts.stream().mapToInt(Integer::intValue).max().orElse(0);
+        long present = counts.stream().filter(c -> c > 0).count();
+        out.printf(Locale.ROOT, "%s — type-level distribution, mean over %d split%s (%s held-out"
+            + " occurrences each)%n", word, present, present == 1 ? "" : "s", range(min, max));
+      }
+      double[] ref = rc.reference(word);
       List<Integer> shown = new ArrayList<>();
       for (int j = 0; j < ref.length; j++) {
         boolean show = ref[j] >= SHOWN;
-        for (Comparison.RegimeResult rr : r.regimes()) {
-          show |= rr.words().get(word)[j] >= SHOWN;
+        for (String regime : rc.regimes()) {
+          show |= rc.words(regime, word)[j] >= SHOWN;
         }
         if (show) {
           shown.add(j);
@@ -94,25 +149,37 @@ final class CompareReport {
       List<String> header = new ArrayList<>();
       header.add("");
       for (int j : shown) {
-        header.add(r.labels().get(j));
+        header.add(rc.labels().get(j));
       }
       header.add("other");
       header.add("H(mean)");
       header.add("mean H");
       Table t = new Table(header.toArray(String[]::new));
-      t.row(cells("reference", ref, shown,
-          Comparison.meanEntropy(r.testWords(), r.references(), word)));
-      for (Comparison.RegimeResult rr : r.regimes()) {
-        t.row(cells(rr.regime(), rr.words().get(word), shown,
-            Comparison.meanEntropy(r.testWords(), rr.predictions(), word)));
+      t.row(cells("reference", ref, shown, rc.meanEntropyReference(word)));
+      for (String regime : rc.regimes()) {
+        t.row(cells(regime, rc.words(regime, word), shown, rc.meanEntropy(regime, word)));
       }
       t.print(out);
     }
     out.println();
-    for (String line : Summary.of(corpus, r)) {
+    for (String line : Summary.of(corpus, rc)) {
       out.println(line);
     }
     out.flush();
+  }
+
+  private static String range(int min, int max) {
+    return min == max ? Integer.toString(min) : min + "–" + max;
+  }
+
+  /** A metric's mean, with "± std" when a spread is given. */
+  private static String f(Map<String, Double> mean, Map<String, Double> std, String key) {
+    Double sd = std.get(key);
+    String m = f(mean.get(key));
+    if (sd == null || sd.isNaN() || mean.get(key).isInfinite()) {
+      return m;
+    }
+    return m + " ± " + String.format(Locale.ROOT, "%.4f", sd);
   }
 
   private static String[] cells(String name, double[] p, List<Integer> shown,

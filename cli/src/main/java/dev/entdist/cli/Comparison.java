@@ -19,6 +19,9 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Trains several label regimes on one split of a corpus and evaluates each on the same held-out
@@ -52,39 +55,73 @@ final class Comparison {
   private Comparison() {}
 
   /**
-   * Runs the comparison.
+   * The feature vector of every occurrence of the corpus, computed once and shared by every
+   * regime and every repeat. Analysed in chunks so the progress bar moves.
+   */
+  static Map<AnnotatedExample, SparseVector> analyse(Corpus corpus, FeaturePipeline pipeline,
+      Progress.Monitor monitor) {
+    List<AnnotatedExample> all = corpus.examples();
+    Map<AnnotatedExample, SparseVector> features = new IdentityHashMap<>();
+    int chunk = 32;
+    try (Progress.Task task = monitor.task("analysing " + all.size() + " occurrences",
+        all.size())) {
+      for (int from = 0; from < all.size(); from += chunk) {
+        List<AnnotatedExample> part = all.subList(from, Math.min(all.size(), from + chunk));
+        List<SparseVector> vectors = pipeline.vectorize(part);
+        for (int i = 0; i < part.size(); i++) {
+          features.put(part.get(i), vectors.get(i));
+        }
+        task.stepBy(part.size());
+      }
+    }
+    return features;
+  }
+
+  /**
+   * Fails before any work when a regime needs something the corpus lacks: {@code votes} needs
+   * vote counts on every occurrence.
+   */
+  static void requireWhatRegimesNeed(List<TrainingRegime> regimes, Corpus corpus) {
+    for (TrainingRegime regime : regimes) {
+      if (regime.needsVotes()) {
+        long without = corpus.examples().stream().filter(e -> e.votes().isEmpty()).count();
+        if (without > 0) {
+          AnnotatedExample first = corpus.examples().stream().filter(e -> e.votes().isEmpty())
+              .findFirst().orElseThrow();
+          throw new UserException("regime '" + regime.name() + "' needs vote counts, but "
+              + without + " of " + corpus.size() + " occurrences in " + corpus.source()
+              + " have none (the first: id '" + first.id() + "'); use soft, sample or"
+              + " type-soft on this corpus");
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs the comparison on one split.
    *
    * @param corpus all occurrences
-   * @param pipeline the feature pipeline (shared, thread-safe)
-   * @param regimes regime specs, e.g. {@code soft}, {@code onehot}
-   * @param requestedWords words to report, or empty for the default choice
+   * @param features every occurrence's vector, from {@link #analyse}
+   * @param regimes the regimes to train
+   * @param requestedWords words to report; empty for the default choice
+   * @param strictWords whether each requested word must have held-out occurrences in this split
+   *     (repeats after the first show the first split's words wherever they occur)
    * @param testFraction share of sentences held out
    * @param seed split (and regime) seed
-   * @param trainer trainer settings shared by every regime
-   * @param progress receives one line per step (may be a no-op)
+   * @param trainer trainer settings shared by every regime; its inventory mode decides whether
+   *     each word's softmax runs over the labels seen with it in the training split
+   * @param monitor receives the progress of each regime's training
    */
-  static Result run(Corpus corpus, FeaturePipeline pipeline, List<String> regimes,
-      List<String> requestedWords, double testFraction, long seed, TrainerConfig trainer,
-      java.util.function.Consumer<String> progress) {
-    List<TrainingRegime> parsed = new ArrayList<>();
-    for (String r : regimes) {
-      parsed.add(TrainingRegime.parse(r));
-    }
+  static Result run(Corpus corpus, Map<AnnotatedExample, SparseVector> features,
+      List<TrainingRegime> regimes, List<String> requestedWords, boolean strictWords,
+      double testFraction, long seed, TrainerConfig trainer, Progress.Monitor monitor) {
     CorpusSplit split = CorpusSplit.bySentence(corpus.examples(), testFraction, seed);
     if (split.train().isEmpty() || split.test().isEmpty()) {
-      throw new UserException("the split left " + split.train().size() + " training and "
-          + split.test().size() + " held-out occurrences: use a larger corpus or another"
-          + " --test-fraction");
+      throw new UserException("the split (seed " + seed + ") left " + split.train().size()
+          + " training and " + split.test().size() + " held-out occurrences: use a larger"
+          + " corpus or another --test-fraction");
     }
     List<String> labels = corpus.labels();
-
-    progress.accept("analysing " + corpus.size() + " occurrences");
-    List<SparseVector> vectors = pipeline.vectorize(corpus.examples());
-    Map<AnnotatedExample, SparseVector> features = new IdentityHashMap<>();
-    for (int i = 0; i < vectors.size(); i++) {
-      features.put(corpus.examples().get(i), vectors.get(i));
-    }
-
     List<AnnotatedExample> test = split.test();
     double[][] references = new double[test.size()][];
     List<SparseVector> testX = new ArrayList<>(test.size());
@@ -96,13 +133,16 @@ final class Comparison {
       testWords.add(e.word());
     }
     Map<String, Integer> heldOut = heldOutCounts(test);
-    List<String> words = chooseWords(heldOut, requestedWords);
+    List<String> words = strictWords ? chooseWords(heldOut, requestedWords)
+        : List.copyOf(requestedWords);
     Map<String, double[]> reference = typeLevel(testWords, references, words);
 
+    boolean restrict = trainer.inventory() == TrainerConfig.InventoryMode.RESTRICT;
+    Map<String, Set<String>> inventories = restrict ? inventories(split.train(), labels) : null;
+    Map<String, boolean[]> masks = restrict ? masks(inventories, labels) : null;
     List<RegimeResult> results = new ArrayList<>();
-    for (TrainingRegime regime : parsed) {
-      progress.accept("training regime " + regime.name());
-      List<WeightedTarget> rows = regime.apply(split.train(), labels, null, seed);
+    for (TrainingRegime regime : regimes) {
+      List<WeightedTarget> rows = regime.apply(split.train(), labels, masks, seed);
       List<SparseVector> x = new ArrayList<>(rows.size());
       double[][] y = new double[rows.size()][];
       double[] w = new double[rows.size()];
@@ -114,7 +154,15 @@ final class Comparison {
         w[i] = row.weight();
         groups.add(row.example().word());
       }
-      TrainingResult fit = SoftmaxTrainer.fit(TrainingData.of(labels, x, y, w, groups), trainer);
+      TrainingData data = TrainingData.of(labels, x, y, w, groups);
+      if (restrict) {
+        data = data.withInventories(inventories);
+      }
+      TrainingResult fit;
+      try (Progress.Training progress = monitor.training("training " + regime.name()
+          + " (seed " + seed + ")")) {
+        fit = SoftmaxTrainer.fit(data, trainer, progress);
+      }
       SoftmaxModel model = fit.model();
       double[][] predictions = model.predictAll(testX, testWords);
       Metrics metrics = Evaluation.evaluate(references, predictions);
@@ -123,6 +171,34 @@ final class Comparison {
     }
     return new Result(seed, testFraction, split.train().size(), test.size(), labels, words,
         testWords, heldOut, reference, references, results);
+  }
+
+  /** Lower-cased word → the labels with positive mass in any of its training occurrences. */
+  static Map<String, Set<String>> inventories(List<AnnotatedExample> train, List<String> labels) {
+    Map<String, Set<String>> inv = new TreeMap<>();
+    for (AnnotatedExample e : train) {
+      double[] d = e.distributionOver(labels);
+      Set<String> seen = inv.computeIfAbsent(e.word(), k -> new TreeSet<>());
+      for (int j = 0; j < d.length; j++) {
+        if (d[j] > 0) {
+          seen.add(labels.get(j));
+        }
+      }
+    }
+    return inv;
+  }
+
+  private static Map<String, boolean[]> masks(Map<String, Set<String>> inventories,
+      List<String> labels) {
+    Map<String, boolean[]> masks = new TreeMap<>();
+    inventories.forEach((word, allowed) -> {
+      boolean[] m = new boolean[labels.size()];
+      for (int j = 0; j < m.length; j++) {
+        m[j] = allowed.contains(labels.get(j));
+      }
+      masks.put(word, m);
+    });
+    return masks;
   }
 
   /** Lower-cased word → number of held-out occurrences, most frequent first (ties by word). */
@@ -176,7 +252,10 @@ final class Comparison {
     return n == 0 ? Double.NaN : sum / n;
   }
 
-  /** Mean of the rows of each chosen word: its type-level distribution over those rows. */
+  /**
+   * Mean of the rows of each chosen word: its type-level distribution over those rows. A word
+   * without rows is left out of the map.
+   */
   static Map<String, double[]> typeLevel(List<String> rowWords, double[][] rows,
       List<String> words) {
     Map<String, double[]> sums = new LinkedHashMap<>();
@@ -194,13 +273,17 @@ final class Comparison {
         counts.merge(rowWords.get(i), 1, Integer::sum);
       }
     }
+    Map<String, double[]> means = new LinkedHashMap<>();
     for (String w : words) {
       double[] s = sums.get(w);
       int n = counts.get(w);
-      for (int j = 0; j < s.length; j++) {
-        s[j] /= n;
+      if (n > 0) {
+        for (int j = 0; j < s.length; j++) {
+          s[j] /= n;
+        }
+        means.put(w, s);
       }
     }
-    return sums;
+    return means;
   }
 }

@@ -26,6 +26,13 @@ import picocli.CommandLine.Option;
       CorpusValidateCommand.class,
       CorpusConvertCommand.class,
       CorpusSplitCommand.class
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  entdist corpus stats bundled",
+      "  entdist corpus validate my.jsonl --max-errors 10",
+      "  entdist corpus convert my.conll --to jsonl --out my.jsonl",
+      "  entdist corpus split bundled --test-fraction 0.2 --seed 1 --out-dir split"
     })
 public final class CorpusCommand implements Runnable {
 

@@ -20,7 +20,11 @@ import picocli.CommandLine.Parameters;
     description = {"Convert a corpus between jsonl, conll and opennlp, one record at a time "
         + "(any size). The output appears only when the whole conversion succeeded.",
         "conll and opennlp hold one label per annotator: soft labels are refused unless "
-            + "--argmax is given (conll keeps vote counts as one column per annotator)."})
+            + "--argmax is given (conll keeps vote counts as one column per annotator)."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  entdist corpus convert ner.conll --to jsonl --out ner.jsonl",
+      "  entdist corpus convert bundled --to conll --out bundled.conll --argmax"})
 final class CorpusConvertCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "FILE",

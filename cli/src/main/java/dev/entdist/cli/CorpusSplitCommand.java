@@ -19,7 +19,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "split", mixinStandardHelpOptions = true,
     description = {"Split a corpus into DIR/train.EXT and DIR/test.EXT. Occurrences of one "
         + "sentence (or, with --group-by document, one document) never straddle the two. The "
-        + "test side gets round(F x groups) groups, drawn with the seed."})
+        + "test side gets round(F x groups) groups, drawn with the seed."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  entdist corpus split bundled --test-fraction 0.2 --seed 1 --out-dir split",
+      "  entdist corpus split ner.conll --test-fraction 0.1 --seed 7 --group-by document \\",
+      "      --out-dir split"})
 final class CorpusSplitCommand implements Callable<Integer> {
 
   /** What keeps occurrences together. */

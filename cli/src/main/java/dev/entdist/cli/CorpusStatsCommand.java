@@ -20,7 +20,12 @@ import picocli.CommandLine.Parameters;
 /** {@code entdist corpus stats}: figures of one or more corpus files taken together. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
     description = {"Counts, entropies, annotator agreement and the most ambiguous words of the "
-        + "given corpus files taken together (entropies in nats)."})
+        + "given corpus files taken together (entropies in nats)."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  entdist corpus stats bundled",
+      "  entdist corpus stats train.jsonl test.jsonl --per-word --json",
+      "  entdist corpus stats ner.conll --tag-column 4 --drop-o"})
 final class CorpusStatsCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "FILE",

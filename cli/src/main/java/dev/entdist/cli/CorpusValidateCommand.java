@@ -21,7 +21,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = {"Check corpus files record by record (streaming, so any size works) and "
-        + "report every bad line with its file, line and field. Exit code 1 if any is bad."})
+        + "report every bad line with its file, line and field. Exit code 1 if any is bad."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  entdist corpus validate my.jsonl",
+      "  entdist corpus validate a.conll b.conll --max-errors 5 --json"})
 final class CorpusValidateCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "FILE",

@@ -35,6 +35,13 @@ import picocli.CommandLine.Spec;
       "0:success",
       "1:bad distribution (negative value, lengths differ, sum far from 1)",
       "2:usage error (unknown option, a value that is not a number, unknown base or score)"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  entdist divergence --p 0.9,0.1 --q 0.1,0.9",
+      "  entdist divergence --p 0.9,0.1 --q 0.1,0.9 --explain",
+      "  entdist divergence --p 0.9,0.1 --q 1,0 --explain --score linear",
+      "  entdist divergence --p 0.5,0.3,0.2 --q 0.2,0.3,0.5 --base 2 --json"
     })
 final class DivergenceCommand implements Callable<Integer> {
 
@@ -150,16 +157,17 @@ final class DivergenceCommand implements Callable<Integer> {
         }
         v[i] = Double.parseDouble(s);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(option + ": value " + (i + 1) + " '" + s
-            + "' is not a number");
+        throw new IllegalArgumentException(option + ": value at index " + i + " is '" + s
+            + "', not a number");
       }
     }
     return v;
   }
 
-  private static Distribution distribution(String option, List<String> names, double[] v) {
+  private Distribution distribution(String option, List<String> names, double[] v) {
     try {
-      return Distribution.of(names, v);
+      // Validate with the user's labels when there are any, so that messages name them.
+      return labels != null ? Distribution.of(names, v) : Distribution.of(v).withNames(names);
     } catch (IllegalArgumentException e) {
       throw new UserException(option + ": " + e.getMessage());
     }

@@ -1,6 +1,8 @@
 package dev.entdist.cli;
 
 import dev.entdist.corpora.CorpusFormatException;
+import dev.entdist.trainer.ModelFormatException;
+import dev.entdist.trainer.PeerFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -43,6 +45,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       return "no such file: " + nf.getFile();
     }
     if (ex instanceof UserException || ex instanceof CorpusFormatException
+        || ex instanceof PeerFormatException || ex instanceof ModelFormatException
         || ex instanceof IllegalArgumentException) {
       return ex.getMessage();
     }

@@ -1,5 +1,6 @@
 package dev.entdist.cli;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,8 +20,14 @@ import picocli.CommandLine.Option;
     },
     subcommands = {
       CompareCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
+      PredictCommand.class,
+      QueryCommand.class,
+      ModelCommand.class,
       DivergenceCommand.class,
       CorpusCommand.class,
+      FeaturesCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -28,6 +35,18 @@ import picocli.CommandLine.Option;
       "0:success",
       "1:bad data or a failed run (one line on stderr names file, line and field)",
       "2:usage error (unknown command or option, malformed option value)"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  entdist compare                          soft against one-hot labels",
+      "  entdist compare --repeats 3 --chart c.png    3 splits, mean ± std, a chart",
+      "  entdist divergence --p 0.9,0.1 --q 0.1,0.9 --explain",
+      "  entdist corpus stats bundled",
+      "  source <(entdist completion)             tab completion in bash or zsh",
+      "",
+      "Results go to stdout, progress to stderr: a bar on a terminal, plain lines"
+          + " otherwise, nothing with --quiet. To force one, set ENTDIST_JAVA_OPTS to"
+          + " -Dentdist.progress=bar or -Dentdist.progress=lines."
     })
 public final class Main implements Runnable {
 
@@ -46,16 +65,49 @@ public final class Main implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
   }
 
-  /** Builds the configured command line (shared by {@link #main} and the tests). */
+  /**
+   * Builds the configured command line (shared by {@link #main} and the tests), with {@code
+   * completion}, which prints a bash/zsh completion script, added to the annotated subcommands.
+   */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+    completion.getCommandSpec().name("completion");
+    completion.getCommandSpec().usageMessage()
+        .hidden(false)
+        .description("Print a bash/zsh completion script for entdist on stdout.")
+        .footerHeading("%nExample:%n")
+        .footer("  source <(entdist completion)         this shell",
+            "  entdist completion > ~/.local/share/bash-completion/completions/entdist");
+    cl.addSubcommand("completion", completion);
     cl.setExecutionExceptionHandler(new ErrorHandler());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionStrategy(parsed -> {
+      configureLogging(parsed);
+      return new CommandLine.RunLast().execute(parsed);
+    });
     return cl;
   }
 
-  /** Runs entdist and exits with its exit code. */
+  /**
+   * {@code --verbose} turns on debug logging, {@code --quiet} leaves only warnings. Takes effect
+   * when slf4j-simple has not been initialised yet, as in a fresh {@code entdist} process.
+   */
+  private static void configureLogging(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        return;
+      }
+      if (p.hasMatchedOption("--quiet")) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+      }
+    }
+  }
+
+  /** Runs entdist and exits with its exit code. Charts are drawn headless. */
   public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
     System.exit(commandLine().execute(args));
   }
 }

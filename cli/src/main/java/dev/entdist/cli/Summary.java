@@ -9,80 +9,143 @@ import java.util.Map;
 
 /**
  * The closing paragraph of {@code compare}: what the numbers show, computed from them. It never
- * states a conclusion the figures do not support: each sentence is chosen by comparing them.
+ * states a conclusion the figures do not support: each sentence is chosen by comparing them, and
+ * with several splits it says on how many of them a difference held.
  */
 final class Summary {
 
+  /** Top-1 rates closer than this are reported as about equal. */
+  static final double TOP1_TIE = 0.02;
+
   private Summary() {}
 
-  static List<String> of(Corpus corpus, Comparison.Result r) {
+  static List<String> of(Corpus corpus, RepeatedComparison rc) {
     List<String> lines = new ArrayList<>();
     boolean allOneHot = corpus.examples().stream().allMatch(AnnotatedExample::isOneHot);
-    Comparison.RegimeResult soft = find(r, "soft");
-    Comparison.RegimeResult onehot = find(r, "onehot");
     if (allOneHot) {
-      lines.add("Every label in this corpus is one-hot, so the soft and onehot regimes train on"
-          + " the same targets and coincide.");
-      lines.add("To learn distributions from a single-annotator corpus, try --regimes"
-          + " onehot,type-soft (each surface form gets its training-split label distribution).");
+      lines.addAll(wrap("Every label in this corpus is one-hot, so the soft and onehot regimes"
+          + " train on the same targets and coincide. To learn distributions from a"
+          + " single-annotator corpus, try --regimes onehot,type-soft (each surface form gets"
+          + " its label distribution over the training split).", 96));
       return lines;
     }
-    if (soft == null || onehot == null) {
+    List<String> regimes = rc.regimes();
+    if (!regimes.contains("soft") || !regimes.contains("onehot")) {
+      lines.addAll(wrap(best(rc), 96));
       return lines;
     }
-    Map<String, Double> s = soft.metrics().toMap();
-    Map<String, Double> o = onehot.metrics().toMap();
+    Map<String, Double> s = rc.meanMetrics("soft");
+    Map<String, Double> o = rc.meanMetrics("onehot");
+    int n = rc.repeats();
     double hRef = s.get("mean_entropy_ref");
     double hSoft = s.get("mean_entropy_pred");
     double hOne = o.get("mean_entropy_pred");
     double klSoft = s.get("mean_kl");
     double klOne = o.get("mean_kl");
     StringBuilder sb = new StringBuilder();
+    if (n > 1) {
+      sb.append(String.format(Locale.ROOT, "Over %d splits (means): ", n));
+    }
     sb.append(String.format(Locale.ROOT,
         "The held-out references have a mean entropy of %.3f nats. ", hRef));
     if (hOne < hSoft) {
       sb.append(String.format(Locale.ROOT,
           "Trained on one-hot labels, the model is sharper: its predictions average %.3f nats"
-              + " of entropy against %.3f for the model trained on the soft labels",
-          hOne, hSoft));
-      sb.append(hOne < hRef ? ", more certain than the annotators were. " : ". ");
+              + " of entropy against %.3f for the model trained on the soft labels%s",
+          hOne, hSoft, splits(rc, "onehot", "soft", "mean_entropy_pred")));
+      sb.append(hOne < hRef ? ", more certain than the annotators were. "
+          : hSoft > hRef ? "; both are less certain than the annotators were. " : ". ");
     } else {
       sb.append(String.format(Locale.ROOT,
-          "Here the one-hot model is not sharper than the soft one (%.3f against %.3f nats). ",
-          hOne, hSoft));
+          "Here the one-hot model is not sharper than the soft one (%.3f against %.3f nats"
+              + " of entropy). ", hOne, hSoft));
     }
     if (klSoft < klOne) {
       sb.append(String.format(Locale.ROOT,
           "Soft labels bring the predictions closer to the annotated distributions: mean"
-              + " KL(ref‖pred) %.4f against %.4f nats (%.0f%% lower).",
-          klSoft, klOne, 100 * (klOne - klSoft) / klOne));
+              + " KL(ref‖pred) %.4f against %.4f nats", klSoft, klOne));
+      String lower = splits(rc, "soft", "onehot", "mean_kl");
+      if (Double.isFinite(klOne) && klOne > 0) {
+        sb.append(String.format(Locale.ROOT, " (%.0f%% lower%s)",
+            100 * (klOne - klSoft) / klOne, lower.isEmpty() ? "" : "; " + lower.substring(2,
+                lower.length() - 1)));
+      } else {
+        sb.append(lower);
+      }
+      sb.append('.');
     } else {
       sb.append(String.format(Locale.ROOT,
-          "On this split soft labels do not lower the mean KL(ref‖pred): %.4f against %.4f"
-              + " nats for one-hot.", klSoft, klOne));
+          "%s soft labels do not lower the mean KL(ref‖pred): %.4f against %.4f nats for"
+              + " one-hot%s.", n > 1 ? "On these splits" : "On this split", klSoft, klOne,
+          splits(rc, "onehot", "soft", "mean_kl")));
     }
     double topSoft = s.get("top1");
     double topOne = o.get("top1");
+    double eceSoft = s.get("ece");
+    double eceOne = o.get("ece");
     sb.append(String.format(Locale.ROOT,
-        " Top-1 agreement with the annotators' majority is %.3f (soft) and %.3f (onehot):"
-            + " %s", topSoft, topOne,
-        Math.abs(topSoft - topOne) < 0.02
-            ? "the two regimes pick the same meaning about equally often; what differs is how"
-                + " much mass they leave to the other meanings."
-            : topSoft > topOne ? "soft labels also pick the majority meaning more often."
-                : "one-hot labels pick the majority meaning more often, at the cost of"
-                    + " calibration."));
+        " Top-1 agreement with the annotators' majority is %.3f (soft) and %.3f (onehot): ",
+        topSoft, topOne));
+    if (Math.abs(topSoft - topOne) < TOP1_TIE) {
+      sb.append(String.format(Locale.ROOT, "within %.2f of each other, so the two regimes find"
+          + " the majority meaning about equally often", TOP1_TIE));
+      sb.append(Math.abs(hOne - hSoft) >= 0.01
+          ? "; what differs is how much probability they leave to the other meanings."
+          : ".");
+    } else if (topSoft > topOne) {
+      sb.append("soft labels also find the majority meaning more often.");
+    } else {
+      sb.append("one-hot labels find the majority meaning more often");
+      sb.append(eceOne > eceSoft
+          ? String.format(Locale.ROOT, ", but are less well calibrated (ECE %.4f against"
+              + " %.4f).", eceOne, eceSoft)
+          : ".");
+    }
     lines.addAll(wrap(sb.toString(), 96));
+    if (regimes.size() > 2) {
+      lines.add("");
+      lines.addAll(wrap(best(rc), 96));
+    }
     return lines;
   }
 
-  private static Comparison.RegimeResult find(Comparison.Result r, String name) {
-    for (Comparison.RegimeResult rr : r.regimes()) {
-      if (rr.regime().equals(name)) {
-        return rr;
+  /** Which regime has the lowest mean KL(ref‖pred), and which the highest top-1. */
+  private static String best(RepeatedComparison rc) {
+    String bestKl = null;
+    String bestTop = null;
+    for (String r : rc.regimes()) {
+      Map<String, Double> m = rc.meanMetrics(r);
+      if (bestKl == null || m.get("mean_kl") < rc.meanMetrics(bestKl).get("mean_kl")) {
+        bestKl = r;
+      }
+      if (bestTop == null || m.get("top1") > rc.meanMetrics(bestTop).get("top1")) {
+        bestTop = r;
       }
     }
-    return null;
+    return String.format(Locale.ROOT, "Of the %d regimes, %s comes closest to the annotated"
+        + " distributions (mean KL(ref‖pred) %.4f nats) and %s has the highest top-1 (%.3f).",
+        rc.regimes().size(), bestKl, rc.meanMetrics(bestKl).get("mean_kl"), bestTop,
+        rc.meanMetrics(bestTop).get("top1"));
+  }
+
+  /**
+   * With several splits, " (on k of n splits)": on how many splits {@code lower} had the lower
+   * value of {@code metric} than {@code higher}. Empty for a single split.
+   */
+  private static String splits(RepeatedComparison rc, String lower, String higher,
+      String metric) {
+    if (rc.repeats() < 2) {
+      return "";
+    }
+    List<Double> a = rc.perRun(lower, metric);
+    List<Double> b = rc.perRun(higher, metric);
+    int k = 0;
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) < b.get(i)) {
+        k++;
+      }
+    }
+    return String.format(Locale.ROOT, " (lower on %d of %d splits)", k, a.size());
   }
 
   static List<String> wrap(String text, int width) {

@@ -133,12 +133,12 @@ class DivergenceCommandTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-    "--p|0.5,-0.1,0.6|--q|0.2,0.3,0.5|1|index 1",
+    "--p|0.5,-0.1,0.6|--q|0.2,0.3,0.5|1|--p: value at index 1 is -0.1",
     "--p|0.5,0.5|--q|0.2,0.3,0.5|1|--p has 2 values but --q has 3",
     "--p|0.5,0.6|--q|0.5,0.5|1|sum to 1.1",
     "--p|0.5,0.5|--q|0.5,NaN|1|NaN",
-    "--p|0.5,abc|--q|0.5,0.5|2|'abc' is not a number",
-    "--p|0.5,,0.5|--q|0.5,0.5|2|is not a number",
+    "--p|0.5,abc|--q|0.5,0.5|2|--p: value at index 1 is 'abc', not a number",
+    "--p|0.5,,0.5|--q|0.5,0.5|2|not a number",
   })
   void badInputExitsWithOneClearLine(String o1, String v1, String o2, String v2, int exit,
       String message) {

@@ -256,8 +256,7 @@ public final class Distribution {
     double sum = checkedSum(values, names);
     if (Math.abs(sum - 1.0) > INPUT_TOLERANCE) {
       throw new IllegalArgumentException(
-          "probabilities sum to " + sum + ", not 1 (tolerance " + INPUT_TOLERANCE
-              + "; use fromCounts or fromWeights to normalise)");
+          "probabilities sum to " + sum + ", not 1 (tolerance " + INPUT_TOLERANCE + ")");
     }
     double[] p = values.clone();
     if (sum != 1.0) {

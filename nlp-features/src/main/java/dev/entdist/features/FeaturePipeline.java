@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
@@ -169,6 +168,10 @@ public final class FeaturePipeline implements AutoCloseable {
     analyzer.close();
   }
 
+  SparseVector vectorOf(Occurrence o) {
+    return vectorOf(o, generators);
+  }
+
   private SparseVector vectorOf(Occurrence o, List<FeatureGenerator> gens) {
     Accumulator acc = new Accumulator();
     for (FeatureGenerator g : gens) {
@@ -203,14 +206,26 @@ public final class FeaturePipeline implements AutoCloseable {
     return Occurrence.locate(a, e.target(), loc.start(), loc.end());
   }
 
-  /** Locates every example, analysing each distinct sentence once, in parallel when asked. */
-  private List<Occurrence> occurrences(List<AnnotatedExample> examples, int threads) {
-    List<SentenceLocator.Located> located = map(examples,
-        e -> SentenceLocator.locate(analyzer, e), threads);
+  /**
+   * Locates every example, splitting each distinct text into sentences once and analysing each
+   * distinct sentence once, in parallel when asked.
+   */
+  List<Occurrence> occurrences(List<AnnotatedExample> examples, int threads) {
     // Sorted, so the work each thread gets does not depend on hash order.
+    List<String> texts = new ArrayList<>(new TreeSet<>(
+        examples.stream().map(AnnotatedExample::text).toList()));
+    List<List<int[]>> spans = map(texts, analyzer::sentences, threads);
+    Map<String, List<int[]>> sentencesOfText = new HashMap<>();
+    for (int i = 0; i < texts.size(); i++) {
+      sentencesOfText.put(texts.get(i), spans.get(i));
+    }
+    List<SentenceLocator.Located> located = new ArrayList<>(examples.size());
+    for (AnnotatedExample e : examples) {
+      located.add(SentenceLocator.locate(sentencesOfText.get(e.text()), e));
+    }
     List<String> distinct = new ArrayList<>(new TreeSet<>(
         located.stream().map(SentenceLocator.Located::sentence).toList()));
-    Map<String, SentenceAnalysis> analyses = new ConcurrentHashMap<>();
+    Map<String, SentenceAnalysis> analyses = new HashMap<>();
     List<SentenceAnalysis> done = map(distinct, s -> analyzer.analyse(s, lemmas), threads);
     for (int i = 0; i < distinct.size(); i++) {
       analyses.put(distinct.get(i), done.get(i));

@@ -1,6 +1,7 @@
 package dev.entdist.features;
 
 import dev.entdist.corpora.AnnotatedExample;
+import java.util.List;
 
 /** Finds the sentence of a text that holds an occurrence's target span. */
 final class SentenceLocator {
@@ -14,12 +15,17 @@ final class SentenceLocator {
   private SentenceLocator() {}
 
   static Located locate(TextAnalyzer analyzer, AnnotatedExample e) {
+    return locate(analyzer.sentences(e.text()), e);
+  }
+
+  /** As {@link #locate(TextAnalyzer, AnnotatedExample)} with the text's sentences known. */
+  static Located locate(List<int[]> sentences, AnnotatedExample e) {
     String text = e.text();
     int targetStart = e.startChar();
     int targetEnd = e.endChar();
     int from = -1;
     int to = -1;
-    for (int[] s : analyzer.sentences(text)) {
+    for (int[] s : sentences) {
       if (s[0] < targetEnd && targetStart < s[1]) {
         from = from < 0 ? s[0] : Math.min(from, s[0]);
         to = Math.max(to, s[1]);

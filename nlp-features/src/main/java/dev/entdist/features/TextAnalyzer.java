@@ -99,6 +99,11 @@ public final class TextAnalyzer implements AutoCloseable {
     }
   }
 
+  /** The lemmatizer model, or null. */
+  LemmatizerModel lemmatizerModel() {
+    return lemmatizerModel;
+  }
+
   /** Whether this analyser can lemmatise. */
   public boolean hasLemmatizer() {
     return lemmatizerModel != null;
@@ -130,6 +135,15 @@ public final class TextAnalyzer implements AutoCloseable {
    * @throws IllegalStateException if lemmas are asked for but no lemmatizer model was loaded
    */
   public SentenceAnalysis analyse(String sentence, boolean lemmatize) {
+    return analyse(sentence, lemmatize, false);
+  }
+
+  /**
+   * As {@link #analyse(String, boolean)}; with {@code openNlpLemmatizer} the lemmas come from
+   * OpenNLP's own {@code LemmatizerME} instead of the equivalent, faster {@link BeamLemmatizer}
+   * (for the benchmark and the test that shows they agree).
+   */
+  SentenceAnalysis analyse(String sentence, boolean lemmatize, boolean openNlpLemmatizer) {
     if (lemmatize && lemmatizerModel == null) {
       throw new IllegalStateException("no lemmatizer model loaded");
     }
@@ -151,7 +165,7 @@ public final class TextAnalyzer implements AutoCloseable {
         tokens[i] = sentence.substring(spans[i].getStart(), spans[i].getEnd());
       }
       String[] tags = tools.tagger.tag(tokens);
-      String[] lemmas = lemmatize ? tools.lemmatizer().lemmatize(tokens, tags) : null;
+      String[] lemmas = lemmatize ? tools.lemmatize(tokens, tags, openNlpLemmatizer) : null;
       return new SentenceAnalysis(sentence, tokens, starts, ends, tags, lemmas);
     } finally {
       pool.push(tools);
@@ -206,12 +220,21 @@ public final class TextAnalyzer implements AutoCloseable {
     final TokenizerME tokenizer = new TokenizerME(tokenizerModel);
     final POSTaggerME tagger = new POSTaggerME(posModel);
     private LemmatizerME lemmatizer;
+    private BeamLemmatizer beamLemmatizer;
+    private boolean beamTried;
 
-    LemmatizerME lemmatizer() {
+    String[] lemmatize(String[] tokens, String[] tags, boolean openNlp) {
+      if (!openNlp && !beamTried) {
+        beamLemmatizer = BeamLemmatizer.of(lemmatizerModel);
+        beamTried = true;
+      }
+      if (!openNlp && beamLemmatizer != null) {
+        return beamLemmatizer.lemmatize(tokens, tags);
+      }
       if (lemmatizer == null) {
         lemmatizer = new LemmatizerME(lemmatizerModel);
       }
-      return lemmatizer;
+      return lemmatizer.lemmatize(tokens, tags);
     }
   }
 }

@@ -3,6 +3,11 @@ package dev.entdist.features;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,5 +41,28 @@ class FeatureHasherTest {
       assertEquals(b + 1, Math.abs(slot));
       assertEquals(h.sign(f), Integer.signum(slot));
     }
+  }
+
+  /**
+   * Buckets and signs agree with scikit-learn's FeatureHasher, so exported features can be
+   * re-hashed in Python; the reference file is written by sklearn_hashing.py next to it.
+   */
+  @Test
+  void bucketsAndSignsMatchScikitLearn() throws IOException {
+    int rows = 0;
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        FeatureHasherTest.class.getResourceAsStream("sklearn_hashing.tsv"),
+        StandardCharsets.UTF_8))) {
+      in.readLine();
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        String[] f = line.split("\t", -1);
+        int bits = Integer.numberOfTrailingZeros(Integer.parseInt(f[1]));
+        FeatureHasher h = new FeatureHasher(bits, 0);
+        assertEquals(Integer.parseInt(f[2]), h.bucket(f[0]), line);
+        assertEquals(Integer.parseInt(f[3]), h.sign(f[0]), line);
+        rows++;
+      }
+    }
+    assertEquals(96, rows);
   }
 }

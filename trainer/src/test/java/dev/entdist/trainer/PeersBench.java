@@ -27,6 +27,7 @@ public final class PeersBench {
     Path data = null;
     Path out = null;
     String regime = "soft";
+    int profile = 0;
     TrainerConfig config = TrainerConfig.defaults().withThreads(2).withBatchSize(1024);
     for (int a = 0; a < args.length; a++) {
       String v = a + 1 < args.length ? args[a + 1] : null;
@@ -44,6 +45,7 @@ public final class PeersBench {
         case "--lr" -> { config = config.withLearningRate(Double.parseDouble(v)); a++; }
         case "--batch-size" -> { config = config.withBatchSize(Integer.parseInt(v)); a++; }
         case "--precondition" -> config = config.withPrecondition(true);
+        case "--profile" -> { profile = Integer.parseInt(v); a++; }
         default -> throw new IllegalArgumentException("unknown argument " + args[a]);
       }
     }
@@ -64,6 +66,7 @@ public final class PeersBench {
     TrainingData td = TrainingData.of(sorted, train.features(), train.inSortedOrder(targets),
         train.weights(), null);
     double prep = (System.nanoTime() - t0) / 1e9;
+    double[] passMs = profile > 0 ? profilePasses(td, config, profile) : null;
     TrainingResult res = SoftmaxTrainer.fit(td, config);
     double[][] pred = res.model().predictAll(test.features(), null);
     double[][] predFileOrder = PeerFormat.reorder(pred, sorted, test.classes());
@@ -107,9 +110,40 @@ public final class PeersBench {
     }
     rec.put("test_mean_js", m.meanJs());
     rec.put("test_ece15", m.ece());
+    if (passMs != null) {
+      rec.put("profile_row_pass_ms", passMs[0]);
+      rec.put("profile_column_pass_ms", passMs[1]);
+      // what the fit spent outside the objective: Smile's L-BFGS vector work and line search
+      double objectiveSeconds = (s.evaluations() * passMs[0] + (s.iterations() + 1) * passMs[1])
+          / 1000;
+      rec.put("profile_objective_seconds", objectiveSeconds);
+      rec.put("profile_other_seconds", s.fitSeconds() - objectiveSeconds);
+    }
     rec.put("peak_rss_mb", peakRssMb());
     rec.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
     System.out.println(json.writeValueAsString(rec));
+  }
+
+  /** Mean wall milliseconds of a row pass and a column pass, after as many warm-up passes. */
+  private static double[] profilePasses(TrainingData td, TrainerConfig config, int passes) {
+    CompactProblem p = new CompactProblem(td, false);
+    try (KlObjective obj = new KlObjective(p, config.lambda(), config.threads())) {
+      double[] theta = new double[p.parameters()];
+      double[] grad = new double[theta.length];
+      for (int i = 0; i < passes; i++) {
+        obj.valueAndGradient(theta, grad);
+      }
+      long t0 = System.nanoTime();
+      for (int i = 0; i < passes; i++) {
+        obj.value(theta);
+      }
+      long t1 = System.nanoTime();
+      for (int i = 0; i < passes; i++) {
+        obj.gradientFromResiduals(theta, grad);
+      }
+      long t2 = System.nanoTime();
+      return new double[] {(t1 - t0) / 1e6 / passes, (t2 - t1) / 1e6 / passes};
+    }
   }
 
   private static double peakRssMb() {

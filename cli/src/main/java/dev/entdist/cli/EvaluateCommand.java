@@ -1,0 +1,135 @@
+package dev.entdist.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entdist.corpora.Corpus;
+import dev.entdist.corpora.CorpusFiles;
+import dev.entdist.corpora.ReadOptions;
+import dev.entdist.trainer.Evaluation;
+import dev.entdist.trainer.PeerFormat;
+import dev.entdist.trainer.SoftmaxModel;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code entdist evaluate}: every evaluation metric of a model on held-out data. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Evaluate a model against the annotated distributions of held-out data: KL both ways,"
+          + " Jensen-Shannon, cross-entropy, top-1 agreement, entropies, calibration and the"
+          + " label-distribution-learning measures.",
+      "",
+      "--features DIR reads DIR/test when present, else DIR."
+    })
+final class EvaluateCommand implements Callable<Integer> {
+
+  /** Metric key → one-line meaning, in the order of {@link Evaluation.Metrics#toMap()}. */
+  private static final Map<String, String> MEANING = Map.ofEntries(
+      Map.entry("examples", "occurrences evaluated"),
+      Map.entry("mean_kl", "mean KL(ref‖pred), nats (lower is better)"),
+      Map.entry("mean_reverse_kl", "mean KL(pred‖ref), nats (lower is better)"),
+      Map.entry("mean_js", "mean Jensen-Shannon, nats, ≤ log 2 (lower is better)"),
+      Map.entry("cross_entropy", "mean H(ref, pred) = H(ref) + KL, nats"),
+      Map.entry("top1", "argmax pred = argmax ref (higher is better)"),
+      Map.entry("mean_entropy_pred", "mean H(pred), nats: how sure the model is"),
+      Map.entry("mean_entropy_ref", "mean H(ref), nats: how sure the annotators were"),
+      Map.entry("ece", "expected calibration error, 15 bins (lower is better)"),
+      Map.entry("brier", "mean Σ (pred − ref)² (lower is better)"),
+      Map.entry("chebyshev", "mean max |ref − pred| (lower is better)"),
+      Map.entry("clark", "Clark distance (lower is better)"),
+      Map.entry("canberra", "Canberra distance (lower is better)"),
+      Map.entry("cosine", "cosine similarity (higher is better)"),
+      Map.entry("intersection", "Σ min(ref, pred) (higher is better)"));
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--model", paramLabel = "MODEL", required = true,
+      description = "Model file written by 'entdist train'.")
+  Path modelFile;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  /** Where the held-out data comes from. */
+  static final class Source {
+    @Option(names = "--corpus", paramLabel = "FILE",
+        description = "Held-out corpus (JSONL, CoNLL, OpenNLP), or 'bundled'.")
+    String corpus;
+
+    @Option(names = "--features", paramLabel = "DIR",
+        description = "Peer-format feature directory (DIR/test, else DIR).")
+    Path features;
+  }
+
+  @Option(names = "--threads", paramLabel = "T",
+      description = "Threads for computing features (default: available processors).")
+  Integer threads;
+
+  @Option(names = "--json", description = "Print one JSON object with every metric.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    SoftmaxModel model = ModelFiles.read(modelFile);
+    double[][] references;
+    double[][] predictions;
+    String data;
+    if (source.corpus != null) {
+      Corpus corpus = CorpusFiles.read(source.corpus, ReadOptions.defaults());
+      references = CorpusPredictions.references(model, modelFile, corpus);
+      predictions = CorpusPredictions.predict(model, modelFile, corpus, threads(),
+          "evaluation on a corpus");
+      data = corpus.source();
+    } else {
+      Path dir = TrainCommand.splitDir(source.features, "test");
+      PeerFormat.Split split = TrainCommand.readSplit(source.features, dir);
+      if (!new HashSet<>(split.classes()).equals(new HashSet<>(model.labels()))) {
+        throw new UserException(dir.resolve("labels.tsv") + " has classes " + split.sortedClasses()
+            + " but model " + modelFile + " has labels " + model.labels()
+            + ": evaluate on a directory exported with the same labels");
+      }
+      references = split.inSortedOrder(split.labels());
+      predictions = model.predictAll(split.features(), null);
+      data = dir.toString();
+    }
+    if (references.length == 0) {
+      throw new UserException(data + " has no occurrences to evaluate on");
+    }
+    Evaluation.Metrics metrics = Evaluation.evaluate(references, predictions);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      ObjectNode o = Json.object();
+      metrics.toMap().forEach((k, v) -> {
+        if (k.equals("examples")) {
+          o.put(k, metrics.examples());
+        } else {
+          Json.put(o, k, v);
+        }
+      });
+      Json.println(out, o);
+    } else {
+      out.printf(Locale.ROOT, "Model %s on %s:%n", modelFile, data);
+      Table t = new Table("metric", "value", "meaning").leftAligned(2);
+      metrics.toMap().forEach((k, v) -> t.row(k,
+          k.equals("examples") ? Integer.toString(metrics.examples()) : CompareReport.f(v),
+          MEANING.getOrDefault(k, "")));
+      t.print(out);
+      out.flush();
+    }
+    return 0;
+  }
+
+  private int threads() {
+    return threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
+}

@@ -1,0 +1,151 @@
+package dev.entdist.cli;
+
+import dev.entdist.corpora.AnnotatedExample;
+import dev.entdist.features.FeaturePipeline;
+import dev.entdist.trainer.SoftmaxModel;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code entdist query}: what a model believes a word means, alone or in a sentence. */
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Show a word's distribution over the labels: how ambiguous is it?",
+      "",
+      "A word alone gets its type-level distribution: the mean of the model's in-context"
+          + " predictions over the word's training occurrences, stored in the model. A word"
+          + " the model never saw is answered from the features of the word alone, and the"
+          + " output says so. With --context the answer is the in-context distribution of the"
+          + " word in that sentence.",
+      "",
+      "The word '-' reads lines \"WORD\" or \"WORD<TAB>CONTEXT\" from standard input."
+    })
+final class QueryCommand implements Callable<Integer> {
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--model", paramLabel = "MODEL", required = true,
+      description = "Model file written by 'entdist train --corpus'.")
+  Path modelFile;
+
+  @Parameters(paramLabel = "WORD", arity = "1..*",
+      description = "Words to look up; '-' reads them (with optional contexts) from stdin.")
+  List<String> words;
+
+  @Option(names = "--context", paramLabel = "SENTENCE",
+      description = "A sentence containing WORD: show the in-context distribution.")
+  String context;
+
+  @Option(names = "--occurrence", paramLabel = "N", defaultValue = "1",
+      description = "With --context: use the N-th occurrence of WORD (1-based; default 1).")
+  int occurrence;
+
+  @Option(names = "--top", paramLabel = "K",
+      description = "Show the K most probable labels (default: every label with at least"
+          + " 0.5%; with --json, every label).")
+  Integer top;
+
+  @Option(names = "--json", description = "Print one JSON object per word (JSONL).")
+  boolean json;
+
+  /** One question: a word, optionally in a context. */
+  record Question(String word, String context) {}
+
+  @Override
+  public Integer call() throws Exception {
+    if (top != null && top < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--top must be >= 1, got "
+          + top);
+    }
+    SoftmaxModel model = ModelFiles.read(modelFile);
+    ModelFiles.featureConfig(model, modelFile, "query");
+    List<Question> questions = questions();
+    PrintWriter out = spec.commandLine().getOut();
+    Map<String, double[]> summaries = model.wordSummaries();
+    FeaturePipeline pipeline = null;
+    try {
+      boolean first = true;
+      for (Question q : questions) {
+        String key = q.word().toLowerCase(Locale.ROOT);
+        boolean known = summaries.containsKey(key);
+        double[] p;
+        if (q.context() != null || !known) {
+          if (pipeline == null) {
+            pipeline = ModelFiles.pipeline(model, modelFile, "query");
+          }
+          p = q.context() != null ? inContext(model, pipeline, q)
+              : model.predict(pipeline.vectorizeWord(q.word()), key);
+        } else {
+          p = summaries.get(key);
+        }
+        QueryReport.Answer a = new QueryReport.Answer(q.word(), q.context(),
+            q.context() != null ? occurrence : 0, known, p);
+        if (json) {
+          Json.println(out, QueryReport.json(model, a, top));
+        } else {
+          if (!first) {
+            out.println();
+          }
+          QueryReport.print(out, model, a, top);
+        }
+        first = false;
+      }
+    } finally {
+      if (pipeline != null) {
+        pipeline.close();
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private double[] inContext(SoftmaxModel model, FeaturePipeline pipeline, Question q) {
+    AnnotatedExample e = ContextOccurrence.find(q.context(), q.word(), occurrence,
+        model.labels().get(0));
+    return model.predict(pipeline.vectorize(e), e.word());
+  }
+
+  private List<Question> questions() throws IOException {
+    List<Question> out = new ArrayList<>();
+    for (String w : words) {
+      if (!w.equals("-")) {
+        out.add(new Question(w, context));
+        continue;
+      }
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
+          StandardCharsets.UTF_8));
+      String line;
+      int no = 0;
+      while ((line = in.readLine()) != null) {
+        no++;
+        if (line.isBlank()) {
+          continue;
+        }
+        int tab = line.indexOf('\t');
+        String word = (tab < 0 ? line : line.substring(0, tab)).strip();
+        String ctx = tab < 0 ? context : line.substring(tab + 1);
+        if (word.isEmpty()) {
+          throw new UserException("stdin line " + no + ": no word before the tab");
+        }
+        out.add(new Question(word, ctx));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,316 @@
+package dev.entdist.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entdist.corpora.Corpus;
+import dev.entdist.corpora.CorpusFiles;
+import dev.entdist.corpora.ReadOptions;
+import dev.entdist.corpora.TrainingRegime;
+import dev.entdist.features.FeaturePipeline;
+import dev.entdist.trainer.FitStats;
+import dev.entdist.trainer.LambdaSearch;
+import dev.entdist.trainer.ModelIo;
+import dev.entdist.trainer.PeerFormat;
+import dev.entdist.trainer.PeerFormatException;
+import dev.entdist.trainer.SoftmaxModel;
+import dev.entdist.trainer.TrainerConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code entdist train}: fits one model and writes it to a model file. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Train a softmax model on soft (or regime-transformed) labels and write it to a model"
+          + " file, with its feature configuration, the type-level distribution of every"
+          + " training word and its provenance.",
+      "",
+      "With --corpus the whole corpus is the training set; hold data out first with"
+          + " 'entdist corpus split'. With --features DIR it trains on a peer-format directory"
+          + " (DIR/train when present, else DIR); such a model cannot compute features from"
+          + " text, so query and --corpus evaluation refuse it."
+    })
+final class TrainCommand implements Callable<Integer> {
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  /** Where the training data comes from. */
+  static final class Source {
+    @Option(names = "--corpus", paramLabel = "FILE",
+        description = "Training corpus (JSONL, CoNLL, OpenNLP), or 'bundled'.")
+    String corpus;
+
+    @Option(names = "--features", paramLabel = "DIR",
+        description = "Peer-format feature directory (svmlight features + labels.tsv).")
+    Path features;
+  }
+
+  @Option(names = "--regime", paramLabel = "R", defaultValue = "soft",
+      description = "Label regime (default: ${DEFAULT-VALUE}): soft, onehot, smooth:EPS,"
+          + " temper:T, sample, votes, type-soft (the last two need --corpus).")
+  String regime;
+
+  @Option(names = "--out", paramLabel = "MODEL", required = true,
+      description = "Model file to write (atomically: a crash never leaves half a model).")
+  Path out;
+
+  @Mixin TrainingOptions training;
+
+  @Option(names = "--optimizer", paramLabel = "lbfgs|adam", defaultValue = "lbfgs",
+      converter = OptimizerConverter.class,
+      description = "Full-batch L-BFGS (default) or minibatch Adam.")
+  TrainerConfig.Optimizer optimizer;
+
+  @Option(names = "--epochs", paramLabel = "E",
+      description = "Adam: passes over the data (default: the trainer's, 10).")
+  Integer epochs;
+
+  @Option(names = "--batch-size", paramLabel = "B",
+      description = "Adam: minibatch size (default: the trainer's, 256).")
+  Integer batchSize;
+
+  @Option(names = "--lr", paramLabel = "A",
+      description = "Adam: learning rate (default: the trainer's, 0.01).")
+  Double learningRate;
+
+  @Option(names = "--inventory", paramLabel = "restrict[:δ]|none", defaultValue = "none",
+      description = "none (default): every label competes for every word. restrict[:δ]: an"
+          + " occurrence's softmax runs over the labels annotated with its word; at prediction"
+          + " the other labels share δ (default 1e-3). Needs --corpus.")
+  String inventory;
+
+  @Mixin FeatureOptions featureOptions;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+      description = "Seed of every random choice: Adam's shuffling, the sample regime, the λ"
+          + " search folds (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--json", description = "Print one JSON object with the fit statistics.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    if (Files.exists(out) && !Files.isRegularFile(out)) {
+      throw new UserException("--out " + out + " is not a regular file: a model is written to a"
+          + " temporary file and moved into place, so name a file");
+    }
+    TrainingRegime parsedRegime = parseRegime();
+    TrainerConfig config = trainerConfig();
+    String optimizerName = optimizer.name().toLowerCase(Locale.ROOT);
+    TrainingProgress listener = new TrainingProgress(spec,
+        optimizer == TrainerConfig.Optimizer.ADAM ? "epoch" : "iteration");
+    ModelTraining.Outcome outcome;
+    String checksum;
+    if (source.corpus != null) {
+      Corpus corpus = CorpusFiles.read(source.corpus, ReadOptions.defaults());
+      Progress.note(spec, "read " + corpus.size() + " occurrences from " + corpus.source());
+      checksum = Checksums.ofCorpus(source.corpus);
+      try (FeaturePipeline pipeline = FeaturePipeline.create(featureOptions.config(spec.commandLine()))) {
+        outcome = ModelTraining.fromCorpus(corpus, parsedRegime, pipeline, config,
+            training.lambdaAuto(), listener, line -> Progress.note(spec, line));
+      }
+    } else {
+      if (featureOptions.hashBits != null || featureOptions.window != null) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--hash-bits and --window describe text features: they cannot be used with"
+                + " --features, whose features are already computed");
+      }
+      if (config.inventory() == TrainerConfig.InventoryMode.RESTRICT) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--inventory restrict needs the words of the occurrences, which a feature"
+                + " directory does not carry: use --corpus, or --inventory none");
+      }
+      Path dir = splitDir(source.features, "train");
+      PeerFormat.Split split = readSplit(source.features, dir);
+      checksum = Checksums.ofFiles(List.of(source.features.resolve("meta.json"),
+          dir.resolve("features.svm"), dir.resolve("labels.tsv"), dir.resolve("weights.tsv")));
+      outcome = ModelTraining.fromSplit(split, parsedRegime.labelRegime().orElseThrow(), config,
+          training.lambdaAuto(), listener, line -> Progress.note(spec, line));
+    }
+    SoftmaxModel model = outcome.model().withSource(checksum, parsedRegime.name());
+    ModelIo.write(model, out);
+    PrintWriter stdout = spec.commandLine().getOut();
+    if (json) {
+      Json.println(stdout, json(outcome, parsedRegime.name(), optimizerName));
+    } else {
+      print(stdout, outcome, parsedRegime.name(), optimizerName, config);
+    }
+    return 0;
+  }
+
+  private TrainingRegime parseRegime() {
+    TrainingRegime r;
+    try {
+      r = TrainingRegime.parse(regime);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--regime: " + e.getMessage());
+    }
+    if (source.features != null && (r.needsVotes() || r.needsSurfaceForms()
+        || r.labelRegime().isEmpty())) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--regime " + r.name()
+          + " needs " + (r.needsVotes() ? "annotator vote counts" : "the words of the occurrences")
+          + ", which a feature directory does not carry: use --corpus, or one of soft, onehot,"
+          + " smooth:EPS, temper:T, sample");
+    }
+    return r;
+  }
+
+  private TrainerConfig trainerConfig() {
+    TrainerConfig c = training.configWithoutLambdaSearch(seed).withOptimizer(optimizer);
+    if (epochs != null) {
+      c = c.withEpochs(epochs);
+    }
+    if (batchSize != null) {
+      c = c.withBatchSize(batchSize);
+    }
+    if (learningRate != null) {
+      c = c.withLearningRate(learningRate);
+    }
+    return withInventory(c);
+  }
+
+  private TrainerConfig withInventory(TrainerConfig c) {
+    String spec0 = inventory.trim().toLowerCase(Locale.ROOT);
+    int colon = spec0.indexOf(':');
+    String mode = colon < 0 ? spec0 : spec0.substring(0, colon);
+    try {
+      TrainerConfig.InventoryMode m = TrainerConfig.InventoryMode.parse(mode);
+      if (colon < 0) {
+        return c.withInventory(m);
+      }
+      if (m != TrainerConfig.InventoryMode.RESTRICT) {
+        throw new IllegalArgumentException("only restrict takes a δ, as in restrict:0.001");
+      }
+      return c.withInventory(m, Double.parseDouble(spec0.substring(colon + 1)));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--inventory " + inventory
+          + ": " + (e instanceof NumberFormatException ? "δ is not a number" : e.getMessage()));
+    }
+  }
+
+  /** {@code DIR/name} when it is a directory, else {@code DIR} itself. */
+  static Path splitDir(Path dir, String name) {
+    if (!Files.isDirectory(dir)) {
+      throw new UserException("feature directory " + dir + " does not exist: write one with"
+          + " 'entdist features export --corpus FILE --out " + dir + "'");
+    }
+    Path sub = dir.resolve(name);
+    return Files.isDirectory(sub) ? sub : dir;
+  }
+
+  /** Reads a split of a peer-format data set, its dimension from {@code DIR/meta.json}. */
+  static PeerFormat.Split readSplit(Path dataset, Path dir) throws IOException {
+    try {
+      PeerFormat.Meta meta = PeerFormat.readMeta(dataset);
+      return PeerFormat.readSplit(dir, meta.nFeatures());
+    } catch (PeerFormatException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+  }
+
+  private static ObjectNode json(ModelTraining.Outcome o, String regime, String optimizer) {
+    FitStats s = o.fit().stats();
+    ObjectNode n = Json.object();
+    n.put("regime", regime);
+    n.put("examples", o.rows());
+    n.put("features", s.features());
+    ArrayNode labels = n.putArray("labels");
+    o.model().labels().forEach(labels::add);
+    n.put("iterations", s.iterations());
+    n.put("evaluations", s.evaluations());
+    Json.put(n, "final_objective", s.finalObjective());
+    Json.put(n, "final_gradient_max", s.finalGradientMax());
+    Json.put(n, "fit_seconds", s.fitSeconds());
+    n.put("converged", s.converged());
+    n.put("optimizer", optimizer);
+    Json.put(n, "lambda", s.lambda());
+    n.put("occurrences", o.occurrences());
+    if (o.search() != null) {
+      ObjectNode search = n.putObject("lambda_search");
+      search.put("folds", o.search().folds());
+      Json.put(search, "chosen", o.search().chosen());
+      ArrayNode grid = search.putArray("grid");
+      for (int i = 0; i < o.search().grid().size(); i++) {
+        ObjectNode row = grid.addObject();
+        Json.put(row, "lambda", o.search().grid().get(i));
+        Json.put(row, "held_out_kl", o.search().heldOutKl().get(i));
+      }
+    }
+    return n;
+  }
+
+  private void print(PrintWriter w, ModelTraining.Outcome o, String regime, String optimizer,
+      TrainerConfig config) throws IOException {
+    FitStats s = o.fit().stats();
+    if (o.search() != null) {
+      LambdaSearch.Result r = o.search();
+      w.printf(Locale.ROOT, "λ chosen by %d-fold cross-validation (mean held-out KL, nats):%n",
+          r.folds());
+      Table t = new Table("λ", "held-out KL", "");
+      for (int i = 0; i < r.grid().size(); i++) {
+        t.row(String.format(Locale.ROOT, "%.0e", r.grid().get(i)),
+            String.format(Locale.ROOT, "%.5f", r.heldOutKl().get(i)),
+            r.grid().get(i) == r.chosen() ? "← chosen" : "");
+      }
+      t.print(w);
+      w.println();
+    }
+    w.printf(Locale.ROOT, "Trained regime %s on %d rows (%d %s), %d labels, %d seen features.%n",
+        regime, o.rows(), o.occurrences(), source.corpus != null ? "occurrences" : "feature rows",
+        o.model().labels().size(), s.features());
+    String steps = optimizer.equals("adam")
+        ? String.format(Locale.ROOT, "%d epochs, %d minibatch steps", s.iterations(),
+            s.evaluations())
+        : String.format(Locale.ROOT, "%d iterations, %d evaluations", s.iterations(),
+            s.evaluations());
+    w.printf(Locale.ROOT, "%s, λ = %s: %s, objective %.6f, max|∂L/∂θ| %.2e %s, %.1f s.%n",
+        optimizer.equals("adam") ? "Adam" : "L-BFGS", lambdaText(s.lambda()), steps,
+        s.finalObjective(), s.finalGradientMax(),
+        s.converged() ? "(converged: <= tol " + compact(config.tol()) + ")"
+            : "(not converged: tol " + compact(config.tol()) + "; raise "
+                + (optimizer.equals("adam") ? "--epochs" : "--max-iter") + " or --tol)",
+        s.fitSeconds());
+    w.printf(Locale.ROOT, "Wrote %s (%,d bytes).%n", out, Files.size(out));
+    w.flush();
+  }
+
+  private static String lambdaText(double lambda) {
+    return compact(lambda);
+  }
+
+  /** A number in Java's shortest spelling without a needless ".0": 1E-4, 0.25, 3. */
+  static String compact(double v) {
+    String s = Double.toString(v).replace(".0E", "E");
+    return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+  }
+
+  /** Converts an optimiser name, turning a bad one into a usage error (exit 2). */
+  static final class OptimizerConverter
+      implements CommandLine.ITypeConverter<TrainerConfig.Optimizer> {
+    @Override
+    public TrainerConfig.Optimizer convert(String value) {
+      try {
+        return TrainerConfig.Optimizer.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}
