@@ -2,6 +2,8 @@ package dev.entdist.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.Corpus;
+import dev.entdist.corpora.CorpusFiles;
+import dev.entdist.corpora.ReadOptions;
 import dev.entdist.features.FeatureConfig;
 import dev.entdist.features.FeaturePipeline;
 import dev.entdist.trainer.TrainerConfig;
@@ -21,6 +23,7 @@ import picocli.CommandLine.Spec;
     name = "compare",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    defaultValueProvider = TrainerDefaults.class,
     description = {
       "Train several label regimes on the same split and show, word by word, the type-level"
           + " distribution each one learned next to the reference, with the evaluation metrics.",
@@ -33,7 +36,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  entdist compare",
-      "      soft against onehot on the bundled corpus (seed 1, 20 % held out)",
+      "      soft against onehot on the bundled corpus (seed 1, 20 %% held out)",
       "  entdist compare --regimes soft,onehot,smooth:0.1 --words cell,bank --json",
       "      three regimes, two words, one JSON object on stdout",
       "  entdist compare --repeats 3 --chart compare.png",
@@ -53,7 +56,8 @@ final class CompareCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--corpus", paramLabel = "FILE", defaultValue = "bundled",
-      description = "Corpus file, or 'bundled' (default) for the corpus inside the jar.")
+      description = "Corpus file (JSONL, CoNLL, OpenNLP; .gz is read as such), or 'bundled'"
+          + " (default) for the corpus inside the jar.")
   String corpus;
 
   @Option(names = "--regimes", paramLabel = "REGIME", split = ",", splitSynopsisLabel = ",",
@@ -85,12 +89,6 @@ final class CompareCommand implements Callable<Integer> {
           + CompareChart.HEIGHT + " pixels: per-word grouped bars and a reliability diagram.")
   Path chart;
 
-  @Option(names = "--inventory", paramLabel = "MODE", defaultValue = "none",
-      description = "none (default): every label competes for every occurrence; restrict or"
-          + " restrict:DELTA: each word's softmax runs over the labels seen with it in the"
-          + " training split, the other labels share DELTA (default 1e-3) at prediction.")
-  String inventory;
-
   @Mixin TrainingOptions training;
 
   @Option(names = "--json", description = "Print one JSON object instead of tables.")
@@ -106,7 +104,7 @@ final class CompareCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--repeats must be at least 1, got " + repeats);
     }
-    TrainerConfig config = inventory(training.config(seed));
+    TrainerConfig config = training.config(seed);
     List<TrainingRegime> parsed;
     try {
       parsed = regimes.stream().map(TrainingRegime::parse).toList();
@@ -114,7 +112,7 @@ final class CompareCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--regimes: " + e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
-    Corpus data = CorpusArgument.read(corpus);
+    Corpus data = CorpusFiles.read(corpus, ReadOptions.defaults());
     Comparison.requireWhatRegimesNeed(parsed, data);
     Progress.Monitor monitor = Progress.Monitor.of(spec);
     RepeatedComparison result;
@@ -134,23 +132,5 @@ final class CompareCommand implements Callable<Integer> {
       CompareReport.print(out, data, result);
     }
     return 0;
-  }
-
-  /** Applies {@code --inventory none|restrict[:DELTA]}; a bad value is a usage error. */
-  private TrainerConfig inventory(TrainerConfig config) {
-    String[] parts = inventory.trim().split(":", 2);
-    try {
-      TrainerConfig.InventoryMode mode = TrainerConfig.InventoryMode.parse(parts[0]);
-      if (parts.length == 1) {
-        return config.withInventory(mode);
-      }
-      if (mode != TrainerConfig.InventoryMode.RESTRICT) {
-        throw new IllegalArgumentException("only restrict takes a DELTA");
-      }
-      return config.withInventory(mode, Double.parseDouble(parts[1]));
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--inventory '" + inventory + "': "
-          + e.getMessage());
-    }
   }
 }

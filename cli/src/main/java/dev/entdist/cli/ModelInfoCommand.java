@@ -43,9 +43,6 @@ import picocli.CommandLine.Spec;
     })
 final class ModelInfoCommand implements Callable<Integer> {
 
-  /** For a model without feature configuration, feature ids below this are scanned. */
-  static final int UNKNOWN_DIMENSION = 1 << 24;
-
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(paramLabel = "MODEL", description = "Model file written by 'entdist train'.")
@@ -56,8 +53,8 @@ final class ModelInfoCommand implements Callable<Integer> {
   int top;
 
   @Option(names = "--corpus", paramLabel = "FILE",
-      description = "Name the top features from this corpus's occurrences (e.g. the training"
-          + " corpus, or 'bundled').")
+      description = "Name the top features from this corpus's occurrences (for example the"
+          + " training corpus, or 'bundled').")
   String corpus;
 
   @Option(names = "--json", description = "Print one JSON object.")
@@ -71,8 +68,7 @@ final class ModelInfoCommand implements Callable<Integer> {
     SoftmaxModel model = ModelFiles.read(modelFile);
     FeatureConfig config = model.featureConfigJson() == null ? null
         : ModelFiles.featureConfig(model, modelFile, "model info");
-    int dimension = config == null ? UNKNOWN_DIMENSION : config.dimension();
-    List<List<TopFeatures.Entry>> tops = TopFeatures.of(model, dimension, top);
+    List<List<TopFeatures.Entry>> tops = TopFeatures.of(model, top);
     Map<Integer, Set<String>> names = corpus == null ? Map.of() : names(model, tops);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -9,7 +9,6 @@ import dev.entdist.divergence.SparseVector;
 import dev.entdist.features.FeaturePipeline;
 import dev.entdist.trainer.LambdaSearch;
 import dev.entdist.trainer.PeerFormat;
-import dev.entdist.trainer.ProgressListener;
 import dev.entdist.trainer.SoftmaxModel;
 import dev.entdist.trainer.SoftmaxTrainer;
 import dev.entdist.trainer.TrainerConfig;
@@ -35,6 +34,9 @@ final class ModelTraining {
   /** Folds of the cross-validated λ search of {@code --lambda auto}. */
   static final int LAMBDA_FOLDS = 5;
 
+  /** Occurrences whose features are computed between two progress steps. */
+  private static final int FEATURE_CHUNK = 256;
+
   /**
    * What a training run produced.
    *
@@ -57,11 +59,11 @@ final class ModelTraining {
    * @param pipeline computes the features; its configuration is stored in the model
    * @param config trainer settings (its inventory mode decides the inventories)
    * @param searchLambda whether to choose λ by cross-validation first
-   * @param listener optimiser progress
+   * @param monitor progress of the feature computation and of the fit
    * @param note progress lines
    */
   static Outcome fromCorpus(Corpus corpus, TrainingRegime regime, FeaturePipeline pipeline,
-      TrainerConfig config, boolean searchLambda, ProgressListener listener,
+      TrainerConfig config, boolean searchLambda, Progress.Monitor monitor,
       Consumer<String> note) {
     List<AnnotatedExample> examples = corpus.examples();
     if (examples.isEmpty()) {
@@ -71,8 +73,7 @@ final class ModelTraining {
     boolean restrict = config.inventory() == TrainerConfig.InventoryMode.RESTRICT;
     Map<String, Set<String>> inventories = annotatedInventories(examples);
 
-    note.accept("computing features of " + examples.size() + " occurrences");
-    List<SparseVector> vectors = pipeline.vectorize(examples, config.threads());
+    List<SparseVector> vectors = features(examples, pipeline, config.threads(), monitor);
     Map<AnnotatedExample, SparseVector> features = new IdentityHashMap<>();
     for (int i = 0; i < vectors.size(); i++) {
       features.put(examples.get(i), vectors.get(i));
@@ -99,8 +100,7 @@ final class ModelTraining {
     }
     LambdaSearch.Result search = searchLambda ? search(data, config, note) : null;
     TrainerConfig used = search == null ? config : config.withLambda(search.chosen());
-    note.accept("training regime " + regime.name() + " on " + data.size() + " rows");
-    TrainingResult fit = SoftmaxTrainer.fit(data, used, listener);
+    TrainingResult fit = fit(data, used, regime.name(), monitor);
 
     List<String> words = new ArrayList<>(examples.size());
     for (AnnotatedExample e : examples) {
@@ -120,7 +120,7 @@ final class ModelTraining {
    * sorted label order; row i of the sample regime uses a seed derived from (seed, i).
    */
   static Outcome fromSplit(PeerFormat.Split split, LabelRegime regime, TrainerConfig config,
-      boolean searchLambda, ProgressListener listener, Consumer<String> note) {
+      boolean searchLambda, Progress.Monitor monitor, Consumer<String> note) {
     if (split.size() == 0) {
       throw new UserException("the feature directory has no rows to train on");
     }
@@ -132,9 +132,34 @@ final class ModelTraining {
         split.inSortedOrder(targets), split.weights(), null);
     LambdaSearch.Result search = searchLambda ? search(data, config, note) : null;
     TrainerConfig used = search == null ? config : config.withLambda(search.chosen());
-    note.accept("training regime " + regime.name() + " on " + data.size() + " rows");
-    TrainingResult fit = SoftmaxTrainer.fit(data, used, listener);
+    TrainingResult fit = fit(data, used, regime.name(), monitor);
     return new Outcome(fit, fit.model(), data.size(), split.size(), search);
+  }
+
+  /** Features of every occurrence, in chunks so the task can show how far it got. */
+  private static List<SparseVector> features(List<AnnotatedExample> examples,
+      FeaturePipeline pipeline, int threads, Progress.Monitor monitor) {
+    List<SparseVector> vectors = new ArrayList<>(examples.size());
+    try (Progress.Task task = monitor.task("computing features of " + examples.size()
+        + " occurrences", examples.size())) {
+      for (int from = 0; from < examples.size(); from += FEATURE_CHUNK) {
+        List<AnnotatedExample> part = examples.subList(from,
+            Math.min(examples.size(), from + FEATURE_CHUNK));
+        vectors.addAll(pipeline.vectorize(part, threads));
+        task.stepBy(part.size());
+      }
+    }
+    return vectors;
+  }
+
+  /** The fit, reported as a training run (iterations for L-BFGS, epochs for Adam). */
+  private static TrainingResult fit(TrainingData data, TrainerConfig config, String regime,
+      Progress.Monitor monitor) {
+    boolean adam = config.optimizer() == TrainerConfig.Optimizer.ADAM;
+    try (Progress.Training progress = monitor.training("training " + regime + " on "
+        + data.size() + " rows", adam ? "epochs" : Progress.Training.ITERATIONS)) {
+      return SoftmaxTrainer.fit(data, config, progress);
+    }
   }
 
   private static LambdaSearch.Result search(TrainingData data, TrainerConfig config,

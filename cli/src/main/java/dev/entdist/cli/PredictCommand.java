@@ -52,7 +52,8 @@ final class PredictCommand implements Callable<Integer> {
   String corpus;
 
   @Option(names = "--out", paramLabel = "FILE", required = true,
-      description = "Output file (written atomically: a temporary file, then a move).")
+      description = "Output file, written atomically (a temporary file, then a move); a pipe"
+          + " or device such as /dev/stdout is written through.")
   Path out;
 
   @Option(names = "--format", paramLabel = "jsonl|tsv", defaultValue = "jsonl",

@@ -60,7 +60,15 @@ final class Progress {
    * the objective and max |gradient|; in line mode a line every 10 seconds and one at the end.
    */
   static Training training(CommandSpec spec, String name) {
-    return new Training(spec.commandLine().getErr(), mode(spec), name, null);
+    return training(spec, name, Training.ITERATIONS);
+  }
+
+  /**
+   * A training run whose steps are called {@code unit} (e.g. {@code epochs} for Adam) in the
+   * closing line.
+   */
+  static Training training(CommandSpec spec, String name, String unit) {
+    return new Training(spec.commandLine().getErr(), mode(spec), name, unit, null);
   }
 
   /** Opens tasks and training reports; lets computations report without seeing picocli. */
@@ -74,16 +82,21 @@ final class Progress {
       }
 
       @Override
-      public Training training(String name) {
-        return new Training(null, Mode.QUIET, name, null);
+      public Training training(String name, String unit) {
+        return new Training(null, Mode.QUIET, name, unit, null);
       }
     };
 
     /** A determinate task of {@code total} steps. */
     Task task(String name, long total);
 
-    /** A training run. */
-    Training training(String name);
+    /** A training run counted in iterations. */
+    default Training training(String name) {
+      return training(name, Training.ITERATIONS);
+    }
+
+    /** A training run whose steps are called {@code unit} ({@code iterations}, {@code epochs}). */
+    Training training(String name, String unit);
 
     /** The monitor of a running command: bars, lines or nothing, as {@link #mode} says. */
     static Monitor of(CommandSpec spec) {
@@ -94,8 +107,8 @@ final class Progress {
         }
 
         @Override
-        public Training training(String name) {
-          return Progress.training(spec, name);
+        public Training training(String name, String unit) {
+          return Progress.training(spec, name, unit);
         }
       };
     }
@@ -226,12 +239,21 @@ final class Progress {
   /** A training run: iterations on the bar, objective and gradient beside it. */
   static final class Training extends Task implements ProgressListener {
 
+    /** The unit of an L-BFGS run. */
+    static final String ITERATIONS = "iterations";
+
+    private final String unit;
     private int iterations;
     private double objective = Double.NaN;
     private double gradientMax = Double.NaN;
 
     Training(PrintWriter err, Mode mode, String name, ProgressBarConsumer consumer) {
+      this(err, mode, name, ITERATIONS, consumer);
+    }
+
+    Training(PrintWriter err, Mode mode, String name, String unit, ProgressBarConsumer consumer) {
       super(err, mode, name, -1, consumer);
+      this.unit = unit;
     }
 
     @Override
@@ -256,7 +278,7 @@ final class Progress {
     @Override
     String summary() {
       return String.format(Locale.ROOT,
-          "%s: %d iterations, objective %.5f, max|g| %.2e, %.1f s", super.name, iterations,
+          "%s: %d %s, objective %.5f, max|g| %.2e, %.1f s", super.name, iterations, unit,
           objective, gradientMax, seconds());
     }
   }

@@ -58,7 +58,7 @@ final class QueryCommand implements Callable<Integer> {
 
   @Option(names = "--top", paramLabel = "K",
       description = "Show the K most probable labels (default: every label with at least"
-          + " 0.5%; with --json, every label).")
+          + " 0.5%%; with --json, every label).")
   Integer top;
 
   @Option(names = "--json", description = "Print one JSON object per word (JSONL).")

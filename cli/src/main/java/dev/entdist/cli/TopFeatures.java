@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * The features with the largest weights for each label of a model. The model stores weights by
- * feature id (a hash bucket or vocabulary position) and exposes them only by id, so the ids are
- * scanned from 0 to the feature dimension.
+ * The features with the largest weights for each label of a model, found among the feature ids
+ * the model stores weights for (a hash bucket or vocabulary position each).
  */
 final class TopFeatures {
 
@@ -24,11 +23,10 @@ final class TopFeatures {
   private TopFeatures() {}
 
   /**
-   * For each label (in label order), its {@code n} largest weights, largest first; ties by id.
-   *
-   * @param dimension the feature ids to scan are 0 .. dimension−1
+   * For each label (in label order), its {@code n} largest positive weights, largest first; ties
+   * by id.
    */
-  static List<List<Entry>> of(SoftmaxModel model, int dimension, int n) {
+  static List<List<Entry>> of(SoftmaxModel model, int n) {
     int k = model.labels().size();
     Comparator<Entry> smallestFirst = Comparator.comparingDouble(Entry::weight)
         .thenComparing(Comparator.comparingInt(Entry::id).reversed());
@@ -36,7 +34,7 @@ final class TopFeatures {
     for (int j = 0; j < k; j++) {
       heaps.add(new PriorityQueue<>(smallestFirst));
     }
-    for (int id = 0; id < dimension; id++) {
+    for (int id : n > 0 ? model.featureIds() : new int[0]) {
       for (int j = 0; j < k; j++) {
         double w = model.weight(id, j);
         if (w > 0) {

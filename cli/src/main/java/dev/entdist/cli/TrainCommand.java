@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
     name = "train",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    defaultValueProvider = TrainerDefaults.class,
     description = {
       "Train a softmax model on soft (or regime-transformed) labels and write it to a model"
           + " file, with its feature configuration, the type-level distribution of every"
@@ -78,22 +79,16 @@ final class TrainCommand implements Callable<Integer> {
   TrainerConfig.Optimizer optimizer;
 
   @Option(names = "--epochs", paramLabel = "E",
-      description = "Adam: passes over the data (default: the trainer's, 10).")
+      description = "Adam: passes over the data (default: ${DEFAULT-VALUE}).")
   Integer epochs;
 
   @Option(names = "--batch-size", paramLabel = "B",
-      description = "Adam: minibatch size (default: the trainer's, 256).")
+      description = "Adam: minibatch size (default: ${DEFAULT-VALUE}).")
   Integer batchSize;
 
   @Option(names = "--lr", paramLabel = "A",
-      description = "Adam: learning rate (default: the trainer's, 0.01).")
+      description = "Adam: learning rate (default: ${DEFAULT-VALUE}).")
   Double learningRate;
-
-  @Option(names = "--inventory", paramLabel = "restrict[:δ]|none", defaultValue = "none",
-      description = "none (default): every label competes for every word. restrict[:δ]: an"
-          + " occurrence's softmax runs over the labels annotated with its word; at prediction"
-          + " the other labels share δ (default 1e-3). Needs --corpus.")
-  String inventory;
 
   @Mixin FeatureOptions featureOptions;
 
@@ -114,8 +109,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainingRegime parsedRegime = parseRegime();
     TrainerConfig config = trainerConfig();
     String optimizerName = optimizer.name().toLowerCase(Locale.ROOT);
-    TrainingProgress listener = new TrainingProgress(spec,
-        optimizer == TrainerConfig.Optimizer.ADAM ? "epoch" : "iteration");
+    Progress.Monitor monitor = Progress.Monitor.of(spec);
     ModelTraining.Outcome outcome;
     String checksum;
     if (source.corpus != null) {
@@ -124,7 +118,7 @@ final class TrainCommand implements Callable<Integer> {
       checksum = Checksums.ofCorpus(source.corpus);
       try (FeaturePipeline pipeline = FeaturePipeline.create(featureOptions.config(spec.commandLine()))) {
         outcome = ModelTraining.fromCorpus(corpus, parsedRegime, pipeline, config,
-            training.lambdaAuto(), listener, line -> Progress.note(spec, line));
+            training.lambdaAuto(), monitor, line -> Progress.note(spec, line));
       }
     } else {
       if (featureOptions.hashBits != null || featureOptions.window != null) {
@@ -142,7 +136,7 @@ final class TrainCommand implements Callable<Integer> {
       checksum = Checksums.ofFiles(List.of(source.features.resolve("meta.json"),
           dir.resolve("features.svm"), dir.resolve("labels.tsv"), dir.resolve("weights.tsv")));
       outcome = ModelTraining.fromSplit(split, parsedRegime.labelRegime().orElseThrow(), config,
-          training.lambdaAuto(), listener, line -> Progress.note(spec, line));
+          training.lambdaAuto(), monitor, line -> Progress.note(spec, line));
     }
     SoftmaxModel model = outcome.model().withSource(checksum, parsedRegime.name());
     ModelIo.write(model, out);
@@ -183,26 +177,7 @@ final class TrainCommand implements Callable<Integer> {
     if (learningRate != null) {
       c = c.withLearningRate(learningRate);
     }
-    return withInventory(c);
-  }
-
-  private TrainerConfig withInventory(TrainerConfig c) {
-    String spec0 = inventory.trim().toLowerCase(Locale.ROOT);
-    int colon = spec0.indexOf(':');
-    String mode = colon < 0 ? spec0 : spec0.substring(0, colon);
-    try {
-      TrainerConfig.InventoryMode m = TrainerConfig.InventoryMode.parse(mode);
-      if (colon < 0) {
-        return c.withInventory(m);
-      }
-      if (m != TrainerConfig.InventoryMode.RESTRICT) {
-        throw new IllegalArgumentException("only restrict takes a δ, as in restrict:0.001");
-      }
-      return c.withInventory(m, Double.parseDouble(spec0.substring(colon + 1)));
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--inventory " + inventory
-          + ": " + (e instanceof NumberFormatException ? "δ is not a number" : e.getMessage()));
-    }
+    return c;
   }
 
   /** {@code DIR/name} when it is a directory, else {@code DIR} itself. */

@@ -4,25 +4,42 @@ import dev.entdist.trainer.TrainerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** Trainer options shared by {@code train} and {@code compare}. */
+/**
+ * Trainer options shared by {@code train} and {@code compare}. The commands that mix them in
+ * name {@link TrainerDefaults} as their default value provider, so the defaults of {@code
+ * --lambda} and {@code --tol} are the trainer's and the help shows them.
+ */
 final class TrainingOptions {
 
+  /**
+   * The L-BFGS iteration cap of the command line, above the trainer's own default, which stops
+   * soft training on the bundled corpus before it converges.
+   */
+  static final int DEFAULT_MAX_ITER = 500;
+
   @Option(names = "--lambda", paramLabel = "L", converter = LambdaConverter.class,
-      description = "L2 penalty λ on the weights (bias unpenalised); default: the trainer's"
-          + " (1e-4). 'train' also accepts 'auto': choose λ by 5-fold cross-validation.")
+      description = "L2 penalty λ on the weights, bias unpenalised (default: ${DEFAULT-VALUE})."
+          + " 'train' also accepts 'auto': choose λ by 5-fold cross-validation.")
   Lambda lambda;
 
-  @Option(names = "--max-iter", paramLabel = "N",
-      description = "Iteration cap of the optimiser; default: the trainer's.")
+  @Option(names = "--max-iter", paramLabel = "N", defaultValue = "" + DEFAULT_MAX_ITER,
+      description = "L-BFGS iteration cap (default: ${DEFAULT-VALUE}).")
   Integer maxIter;
 
   @Option(names = "--tol", paramLabel = "T",
-      description = "Stop when max |∂L/∂θ| <= T; default: the trainer's.")
+      description = "L-BFGS stops when max |∂L/∂θ| <= T (default: ${DEFAULT-VALUE}).")
   Double tol;
 
   @Option(names = "--threads", paramLabel = "T",
       description = "Threads for the objective (default: available processors).")
   Integer threads;
+
+  @Option(names = "--inventory", paramLabel = "restrict[:δ]|none", defaultValue = "none",
+      converter = InventoryConverter.class,
+      description = "none (default): every label competes for every word. restrict[:δ]: an"
+          + " occurrence's softmax runs over the labels annotated with its word in the training"
+          + " data; at prediction the other labels share δ (default 1e-3).")
+  Inventory inventory;
 
   /**
    * A {@code --lambda} value: a number, or {@code auto} for a cross-validated choice.
@@ -31,6 +48,15 @@ final class TrainingOptions {
    * @param auto whether to search for λ
    */
   record Lambda(double value, boolean auto) {}
+
+  /**
+   * An {@code --inventory} value.
+   *
+   * @param mode none or restrict
+   * @param delta the mass the labels outside an inventory share, or {@code null} for the
+   *     trainer's default
+   */
+  record Inventory(TrainerConfig.InventoryMode mode, Double delta) {}
 
   /** Whether {@code --lambda auto} was given. */
   boolean lambdaAuto() {
@@ -65,6 +91,10 @@ final class TrainingOptions {
     if (threads != null) {
       c = c.withThreads(threads);
     }
+    if (inventory != null) {
+      c = inventory.delta() == null ? c.withInventory(inventory.mode())
+          : c.withInventory(inventory.mode(), inventory.delta());
+    }
     return c;
   }
 
@@ -87,6 +117,37 @@ final class TrainingOptions {
             + value);
       }
       return new Lambda(v, false);
+    }
+  }
+
+  /** Parses {@code none}, {@code restrict} or {@code restrict:δ}; anything else is a usage error. */
+  static final class InventoryConverter implements CommandLine.ITypeConverter<Inventory> {
+    @Override
+    public Inventory convert(String value) {
+      String[] parts = value.trim().split(":", 2);
+      TrainerConfig.InventoryMode mode;
+      try {
+        mode = TrainerConfig.InventoryMode.parse(parts[0]);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+      if (parts.length == 1) {
+        return new Inventory(mode, null);
+      }
+      if (mode != TrainerConfig.InventoryMode.RESTRICT) {
+        throw new CommandLine.TypeConversionException(
+            "only restrict takes a δ, as in restrict:0.001");
+      }
+      double delta;
+      try {
+        delta = Double.parseDouble(parts[1].trim());
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException("δ '" + parts[1] + "' is not a number");
+      }
+      if (!(delta > 0 && delta < 1)) {
+        throw new CommandLine.TypeConversionException("δ must be in (0, 1), got " + parts[1]);
+      }
+      return new Inventory(mode, delta);
     }
   }
 }

@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +114,33 @@ class CompareOptionsTest {
     assertEquals(r.get("soft").get("mean_kl").asDouble(), r.get("onehot").get("mean_kl")
         .asDouble());
     assertEquals(r.get("soft").get("words"), r.get("onehot").get("words"));
+  }
+
+  @Test
+  void compareOpensItsCorpusLikeTheOtherCommands() throws Exception {
+    Path gz = dir.resolve("compare-soft.jsonl.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      Files.copy(soft, out);
+    }
+    String[] options = {"--regimes", "soft", "--max-iter", "10", "--test-fraction", "0.25",
+        "--json", "--quiet"};
+    CliRun plain = CliRun.of(concat(new String[] {"compare", "--corpus", soft.toString()},
+        options));
+    CliRun gzipped = CliRun.of(concat(new String[] {"compare", "--corpus", gz.toString()},
+        options));
+    assertEquals(0, gzipped.code(), gzipped::toString);
+    assertEquals(Json.MAPPER.readTree(plain.out()).get("regimes"),
+        Json.MAPPER.readTree(gzipped.out()).get("regimes"));
+
+    CliRun missing = CliRun.of("compare", "--corpus", dir.resolve("none.jsonl").toString());
+    assertEquals(1, missing.code(), missing::toString);
+    assertEquals("entdist: no such file: " + dir.resolve("none.jsonl"), missing.err().strip());
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   @Test

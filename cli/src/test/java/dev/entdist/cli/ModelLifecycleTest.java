@@ -177,6 +177,24 @@ class ModelLifecycleTest {
   }
 
   @Test
+  void topFeaturesFromTheStoredIdsAreThoseOfAScanOverEveryBucket() {
+    int dimension = FeatureConfig.fromJson(model.featureConfigJson()).dimension();
+    List<List<TopFeatures.Entry>> tops = TopFeatures.of(model, 4);
+    for (int j = 0; j < model.labels().size(); j++) {
+      List<TopFeatures.Entry> scanned = new ArrayList<>();
+      for (int id = 0; id < dimension; id++) {
+        if (model.weight(id, j) > 0) {
+          scanned.add(new TopFeatures.Entry(id, model.weight(id, j)));
+        }
+      }
+      scanned.sort((a, b) -> a.weight() != b.weight() ? Double.compare(b.weight(), a.weight())
+          : Integer.compare(a.id(), b.id()));
+      assertEquals(scanned.subList(0, Math.min(4, scanned.size())), tops.get(j),
+          model.labels().get(j));
+    }
+  }
+
+  @Test
   void modelInfoShowsProvenanceInventoriesAndTopWeights() throws Exception {
     CliRun run = CliRun.of("model", "info", modelFile.toString(), "--json", "--top", "3");
     assertEquals(0, run.code(), run::toString);
@@ -201,6 +219,9 @@ class ModelLifecycleTest {
     }
     CliRun text = CliRun.of("model", "info", modelFile.toString());
     assertEquals(0, text.code(), text::toString);
+    CliRun none = CliRun.of("model", "info", modelFile.toString(), "--top", "0");
+    assertEquals(0, none.code(), none::toString);
+    assertFalse(none.out().contains("Largest weights"), none.out());
     assertTrue(text.out().contains("regime") && text.out().contains("cell"), text.out());
   }
 

@@ -3,12 +3,16 @@ package dev.entdist.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import me.tongfei.progressbar.ProgressBarConsumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The three progress modes: plain lines, a bar, and nothing. */
 class ProgressTest {
@@ -82,5 +86,35 @@ class ProgressTest {
     }
     assertTrue(last.contains("training soft") && last.contains("30/30")
         && last.contains("obj 0.25000"), last);
+  }
+
+  @Test
+  void trainReportsFeaturesAndTheFitThroughProgressInLineMode(@TempDir Path dir)
+      throws Exception {
+    Path corpus = dir.resolve("soft.jsonl");
+    try (InputStream in = ProgressTest.class.getResourceAsStream("compare-soft.jsonl")) {
+      Files.copy(in, corpus);
+    }
+    CliRun lbfgs = CliRun.of("train", "--corpus", corpus.toString(), "--out",
+        dir.resolve("a.model").toString(), "--max-iter", "5");
+    assertEquals(0, lbfgs.code(), lbfgs::toString);
+    List<String> lines = lbfgs.err().lines().toList();
+    assertTrue(lines.contains("entdist: computing features of 80 occurrences ..."),
+        lbfgs.err());
+    assertTrue(lines.contains("entdist: training soft on 80 rows ..."), lbfgs.err());
+    assertTrue(lines.stream().anyMatch(l -> l.matches(
+        "entdist: training soft on 80 rows: 5 iterations, objective \\d+\\.\\d{5}, .*")),
+        lbfgs.err());
+
+    CliRun adam = CliRun.of("train", "--corpus", corpus.toString(), "--out",
+        dir.resolve("b.model").toString(), "--optimizer", "adam", "--epochs", "2");
+    assertEquals(0, adam.code(), adam::toString);
+    assertTrue(adam.err().lines().anyMatch(l -> l.startsWith(
+        "entdist: training soft on 80 rows: 2 epochs, objective ")), adam.err());
+
+    CliRun quiet = CliRun.of("--quiet", "train", "--corpus", corpus.toString(), "--out",
+        dir.resolve("c.model").toString(), "--max-iter", "5");
+    assertEquals(0, quiet.code(), quiet::toString);
+    assertEquals("", quiet.err());
   }
 }

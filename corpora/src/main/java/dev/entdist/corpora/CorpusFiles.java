@@ -4,9 +4,11 @@ import java.io.BufferedWriter;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -121,16 +123,30 @@ public final class CorpusFiles {
 
   /**
    * A writer that fills a temporary file next to {@code file} and moves it into place on {@link
-   * CorpusWriter#finish()}, so a failed conversion never leaves a half-written file.
+   * CorpusWriter#finish()}, so a failed conversion never leaves a half-written file. When {@code
+   * file} is a pipe or a device (e.g. {@code /dev/stdout}) the writer writes through it instead,
+   * since a move would replace it with a regular file.
+   *
+   * @throws IOException if {@code file} is a directory, or the output cannot be opened
    */
   public static CorpusWriter writer(Path file, CorpusFormat format, boolean argmax)
       throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new FileSystemException(file.toString(), null,
+          "is a directory: name a file to write the corpus to");
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      return writer(buffered(Files.newOutputStream(file)), format, argmax, file.toString());
+    }
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-    Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp),
-        StandardCharsets.UTF_8), 1 << 16);
+    Writer out = buffered(Files.newOutputStream(temp));
     return new AtomicCorpusWriter(writer(out, format, argmax, file.toString()), temp, file);
+  }
+
+  private static Writer buffered(OutputStream out) {
+    return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
   }
 
   /** Writes a whole list of occurrences to {@code file} atomically. */

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -40,7 +41,9 @@ import java.util.TreeSet;
  * </pre>
  *
  * <p>Only weight rows with a non-zero entry are stored. Files are written to a temporary file in
- * the target directory and moved into place atomically, so a crash never leaves half a model.
+ * the target directory and moved into place atomically, so a crash never leaves half a model; a
+ * target that exists and is not a regular file (a directory, a pipe, a device) is refused rather
+ * than replaced.
  * Reading checks the magic, refuses newer format versions, verifies the checksum, bounds every
  * length by the file size and parses the header as a plain JSON tree (no polymorphic typing).
  * The same model and provenance give the same bytes.
@@ -71,6 +74,11 @@ public final class ModelIo {
     byte[] bytes = encode(model);
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new FileSystemException(file.toString(), null, "exists and is not a regular file;"
+          + " a model is written to a temporary file and moved into place, which would replace"
+          + " it: name a regular file");
+    }
     Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
     try {
       Files.write(tmp, bytes);

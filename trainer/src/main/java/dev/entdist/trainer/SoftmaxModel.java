@@ -96,6 +96,14 @@ public final class SoftmaxModel {
     return index.size();
   }
 
+  /**
+   * The feature ids (original hash buckets or vocabulary ids) that have a row of weights, in
+   * increasing order: every id for which {@link #weight} can be non-zero. A fresh copy.
+   */
+  public int[] featureIds() {
+    return index.ids();
+  }
+
   /** Whether predictions apply word inventories. */
   public boolean restricted() {
     return restricted;

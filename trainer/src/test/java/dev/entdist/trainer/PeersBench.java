@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.divergence.Kernels;
 import dev.entdist.divergence.LabelRegime;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +18,14 @@ import java.util.List;
  * <pre>
  * java -cp CLASSPATH dev.entdist.trainer.PeersBench --data DS --out OUT [--regime soft]
  *     [--optimizer lbfgs|adam] [--lam 1e-3] [--max-iter 300] [--tol 1e-6] [--threads 2]
- *     [--precondition] [--memory 10] [--epochs 10] [--lr 0.01] [--batch-size 1024]
+ *     [--precondition] [--memory 10] [--epochs 10] [--lr 0.01] [--batch-size 1024] [--stream]
  * </pre>
+ *
+ * <p>{@code --stream} trains with {@link StreamingAdam} over {@link PeerFormat#stream} (the
+ * training split is never held in memory; the optimizer is Adam whatever {@code --optimizer}
+ * says); the test split is read only after the fit. {@code fit_peak_heap_mb} is the sum of the
+ * heap pools' peak usage up to the end of the fit (an upper bound on the heap used at any one
+ * time, since the pools peak at different moments).
  */
 public final class PeersBench {
 
@@ -28,6 +37,7 @@ public final class PeersBench {
     Path out = null;
     String regime = "soft";
     int profile = 0;
+    boolean stream = false;
     TrainerConfig config = TrainerConfig.defaults().withThreads(2).withBatchSize(1024);
     for (int a = 0; a < args.length; a++) {
       String v = a + 1 < args.length ? args[a + 1] : null;
@@ -46,6 +56,7 @@ public final class PeersBench {
         case "--batch-size" -> { config = config.withBatchSize(Integer.parseInt(v)); a++; }
         case "--precondition" -> config = config.withPrecondition(true);
         case "--profile" -> { profile = Integer.parseInt(v); a++; }
+        case "--stream" -> stream = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[a]);
       }
     }
@@ -54,20 +65,34 @@ public final class PeersBench {
     }
     long t0 = System.nanoTime();
     PeerFormat.Meta meta = PeerFormat.readMeta(data);
-    PeerFormat.Split train = PeerFormat.readSplit(data.resolve("train"), meta.nFeatures());
-    PeerFormat.Split test = PeerFormat.readSplit(data.resolve("test"), meta.nFeatures());
     LabelRegime r = LabelRegime.parse(regime);
-    double[][] targets = new double[train.size()][];
-    for (int i = 0; i < targets.length; i++) {
-      // file column order, so onehot ties go to the lowest class index as in the peers
-      targets[i] = r.target(train.labels()[i], i);
+    TrainingResult res;
+    double prep;
+    double[] passMs = null;
+    if (stream) {
+      config = config.withOptimizer(TrainerConfig.Optimizer.ADAM);
+      prep = 0;
+      long start = System.nanoTime();
+      res = StreamingAdam.fit(PeerFormat.stream(data.resolve("train"), meta.nFeatures(), r),
+          config, (it, max, f, g, sec) -> System.err.printf("epoch %d/%d %.1f s%n", it, max,
+              (System.nanoTime() - start) / 1e9));
+    } else {
+      PeerFormat.Split train = PeerFormat.readSplit(data.resolve("train"), meta.nFeatures());
+      double[][] targets = new double[train.size()][];
+      for (int i = 0; i < targets.length; i++) {
+        // file column order, so onehot ties go to the lowest class index as in the peers
+        targets[i] = r.target(train.labels()[i], i);
+      }
+      TrainingData td = TrainingData.of(train.sortedClasses(), train.features(),
+          train.inSortedOrder(targets), train.weights(), null);
+      prep = (System.nanoTime() - t0) / 1e9;
+      passMs = profile > 0 ? profilePasses(td, config, profile) : null;
+      res = SoftmaxTrainer.fit(td, config);
     }
-    List<String> sorted = train.sortedClasses();
-    TrainingData td = TrainingData.of(sorted, train.features(), train.inSortedOrder(targets),
-        train.weights(), null);
-    double prep = (System.nanoTime() - t0) / 1e9;
-    double[] passMs = profile > 0 ? profilePasses(td, config, profile) : null;
-    TrainingResult res = SoftmaxTrainer.fit(td, config);
+    double totalSeconds = (System.nanoTime() - t0) / 1e9;
+    double fitPeakHeapMb = heapPeakMb();
+    List<String> sorted = res.model().labels();
+    PeerFormat.Split test = PeerFormat.readSplit(data.resolve("test"), meta.nFeatures());
     double[][] pred = res.model().predictAll(test.features(), null);
     double[][] predFileOrder = PeerFormat.reorder(pred, sorted, test.classes());
     Files.createDirectories(out);
@@ -79,15 +104,17 @@ public final class PeersBench {
     rec.put("peer", "entdist");
     rec.put("regime", regime);
     rec.put("optimizer", config.optimizer().name().toLowerCase() + (config.precondition() ? "+precond" : ""));
-    rec.put("n_train", td.size());
+    rec.put("stream", stream);
+    rec.put("n_train", res.stats().examples());
     rec.put("d", meta.nFeatures());
-    rec.put("k", td.numLabels());
+    rec.put("k", sorted.size());
     rec.put("lam", config.lambda());
     rec.put("tol", config.tol());
     rec.put("max_iter", config.maxIter());
     rec.put("threads", config.threads());
     rec.put("fit_seconds", Math.round(s.fitSeconds() * 1000) / 1000.0);
     rec.put("prep_seconds", Math.round(prep * 1000) / 1000.0);
+    rec.put("train_total_seconds", Math.round(totalSeconds * 1000) / 1000.0);
     rec.put("iterations", s.iterations());
     rec.put("function_evals", s.evaluations());
     rec.put("final_objective", s.finalObjective());
@@ -119,6 +146,7 @@ public final class PeersBench {
       rec.put("profile_objective_seconds", objectiveSeconds);
       rec.put("profile_other_seconds", s.fitSeconds() - objectiveSeconds);
     }
+    rec.put("fit_peak_heap_mb", fitPeakHeapMb);
     rec.put("peak_rss_mb", peakRssMb());
     rec.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
     System.out.println(json.writeValueAsString(rec));
@@ -144,6 +172,17 @@ public final class PeersBench {
       long t2 = System.nanoTime();
       return new double[] {(t1 - t0) / 1e6 / passes, (t2 - t1) / 1e6 / passes};
     }
+  }
+
+  /** Sum of the heap pools' peak used sizes so far, MiB. */
+  private static double heapPeakMb() {
+    long bytes = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        bytes += pool.getPeakUsage().getUsed();
+      }
+    }
+    return bytes / (1024.0 * 1024.0);
   }
 
   private static double peakRssMb() {
