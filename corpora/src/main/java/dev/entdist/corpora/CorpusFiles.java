@@ -1,6 +1,7 @@
 package dev.entdist.corpora;
 
 import java.io.BufferedWriter;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -159,8 +161,17 @@ public final class CorpusFiles {
     }
   }
 
-  private static InputStream stream(Path file) throws IOException {
+  private static InputStream stream(Path file) throws IOException, CorpusFormatException {
     InputStream in = Files.newInputStream(file);
-    return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+    if (!file.getFileName().toString().endsWith(".gz")) {
+      return in;
+    }
+    try {
+      return new GZIPInputStream(in, 1 << 16);
+    } catch (ZipException | EOFException e) {
+      in.close();
+      throw new CorpusFormatException(file.toString(), 0, null,
+          "is not valid gzip data (" + e.getMessage() + ")");
+    }
   }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,10 +37,20 @@ public final class JsonlFormat {
 
   private JsonlFormat() {}
 
-  /** Reads a whole JSONL file. */
+  /**
+   * Reads a whole JSONL file. Lines are bounded by {@link ReadOptions#DEFAULT_MAX_LINE_LENGTH}
+   * and invalid UTF-8 is reported with its line, as the streaming readers do.
+   */
   public static Corpus read(Path file) throws IOException, CorpusFormatException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(in, file.toString());
+    ReadOptions options = ReadOptions.defaults().withFormat(CorpusFormat.JSONL);
+    LineSource lines = new LineSource(Files.newInputStream(file), file.toString(),
+        options.maxLineLength());
+    try (CorpusReader reader = new JsonlReader(lines, options)) {
+      List<AnnotatedExample> out = new ArrayList<>();
+      for (AnnotatedExample e = reader.next(); e != null; e = reader.next()) {
+        out.add(e);
+      }
+      return new Corpus(file.toString(), out);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.entdist.corpora;
 
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -10,6 +11,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.zip.ZipException;
 
 /**
  * Reads UTF-8 lines from a stream while holding at most {@code maxLineBytes} of one line in
@@ -31,6 +33,7 @@ final class LineSource implements Closeable {
   private byte[] line = new byte[256];
   private long number;
   private boolean atStart = true;
+  private boolean broken;
 
   LineSource(InputStream in, String source, int maxLineBytes) {
     if (maxLineBytes < 1) {
@@ -62,9 +65,12 @@ final class LineSource implements Closeable {
     int length = 0;
     boolean tooLong = false;
     boolean any = false;
+    if (broken) {
+      return null;
+    }
     while (true) {
       if (position == limit) {
-        limit = in.read(buffer, 0, buffer.length);
+        limit = readCompressed();
         position = 0;
         if (limit <= 0) {
           limit = 0;
@@ -118,6 +124,20 @@ final class LineSource implements Closeable {
       return chars.toString();
     } catch (CharacterCodingException e) {
       throw new CorpusFormatException(source, number, null, "line is not valid UTF-8");
+    }
+  }
+
+  /**
+   * Fills the buffer. A damaged or truncated compressed stream is reported as an error of the
+   * line being read and ends the stream, so that readers which continue after errors stop.
+   */
+  private int readCompressed() throws IOException, CorpusFormatException {
+    try {
+      return in.read(buffer, 0, buffer.length);
+    } catch (ZipException | EOFException e) {
+      broken = true;
+      throw new CorpusFormatException(source, number + 1, null,
+          "compressed data is damaged or truncated (" + e.getMessage() + ")");
     }
   }
 

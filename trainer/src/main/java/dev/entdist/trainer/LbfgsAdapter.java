@@ -82,6 +82,11 @@ final class LbfgsAdapter implements DifferentiableMultivariateFunction {
   public double f(double[] u) {
     toTheta(u);
     lastValueAtCache = objective.value(theta);
+    if (Double.isNaN(lastValueAtCache)) {
+      // Smile's line search turns a NaN into a NaN step length and would loop forever.
+      lastValue = Double.NaN;
+      throw new Stop();
+    }
     System.arraycopy(u, 0, residualsAt, 0, u.length);
     residualsValid = true;
     return lastValueAtCache;

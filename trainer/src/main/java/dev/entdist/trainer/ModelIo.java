@@ -68,6 +68,7 @@ public final class ModelIo {
    * Writes {@code model} to {@code file} atomically (temporary file, then move).
    *
    * @throws IOException if writing or moving fails; the target is then left untouched
+   * @throws IllegalArgumentException if a parameter is NaN or infinite (nothing is written)
    */
   public static void write(SoftmaxModel model, Path file) throws IOException {
     byte[] bytes = encode(model);
@@ -111,6 +112,9 @@ public final class ModelIo {
     int k = model.labels().size();
     FeatureIndex index = model.featureIndex();
     double[] w = model.weightArray();
+    requireFinite(w, "weight");
+    requireFinite(model.biasArray(), "bias");
+    model.wordSummaries().forEach((word, d) -> requireFinite(d, "word summary of '" + word + "'"));
     List<Integer> keep = new ArrayList<>();
     for (int r = 0; r < index.size(); r++) {
       for (int j = 0; j < k; j++) {
@@ -235,6 +239,8 @@ public final class ModelIo {
       buf.position(buf.position() + 8 * w.length);
       double[] bias = new double[k];
       buf.asDoubleBuffer().get(bias);
+      requireFinite(w, "weight");
+      requireFinite(bias, "bias");
       Map<String, Set<String>> inventories = new TreeMap<>();
       field(h, "inventories").fields().forEachRemaining(
           e -> inventories.put(e.getKey(), new TreeSet<>(strings(e.getValue()))));
@@ -242,10 +248,7 @@ public final class ModelIo {
       var it = field(h, "word_summaries").fields();
       while (it.hasNext()) {
         var e = it.next();
-        double[] d = new double[e.getValue().size()];
-        for (int j = 0; j < d.length; j++) {
-          d[j] = e.getValue().get(j).asDouble();
-        }
+        double[] d = numbers(e.getValue(), "word summary of '" + e.getKey() + "'");
         summaries.put(e.getKey(), d);
       }
       JsonNode fc = field(h, "feature_config");
@@ -263,6 +266,33 @@ public final class ModelIo {
           prov);
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(file, "inconsistent model: " + e.getMessage());
+    }
+  }
+
+  /** A JSON array of finite numbers. */
+  private static double[] numbers(JsonNode array, String what) {
+    if (!array.isArray()) {
+      throw new IllegalArgumentException(what + " is not an array of numbers");
+    }
+    double[] d = new double[array.size()];
+    for (int j = 0; j < d.length; j++) {
+      JsonNode v = array.get(j);
+      if (!v.isNumber()) {
+        throw new IllegalArgumentException(what + " holds " + v + ", not a number");
+      }
+      d[j] = v.asDouble();
+    }
+    requireFinite(d, what);
+    return d;
+  }
+
+  /** Model parameters must be finite: NaN or ∞ would turn every prediction into garbage. */
+  private static void requireFinite(double[] values, String what) {
+    for (int j = 0; j < values.length; j++) {
+      if (!Double.isFinite(values[j])) {
+        throw new IllegalArgumentException(what + " " + j + " is " + values[j]
+            + ": model parameters must be finite");
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -151,7 +152,7 @@ public final class PeerFormat {
       long no = 0;
       int[] idx = new int[64];
       double[] val = new double[64];
-      while ((line = in.readLine()) != null) {
+      while ((line = readLine(in, file, no + 1)) != null) {
         no++;
         rows.add(parseSvmLine(file, no, line, nFeatures, idx, val));
       }
@@ -229,7 +230,7 @@ public final class PeerFormat {
     Path weightsFile = splitDir.resolve("weights.tsv");
     List<String> classes;
     try (BufferedReader in = open(labelsFile)) {
-      String header = in.readLine();
+      String header = readLine(in, labelsFile, 1);
       if (header == null || header.isEmpty()) {
         throw new PeerFormatException(labelsFile, 1, "missing header of class names");
       }
@@ -253,16 +254,16 @@ public final class PeerFormat {
         try (BufferedReader fx = open(featuresFile);
             BufferedReader fy = open(labelsFile);
             BufferedReader fw = weighted ? open(weightsFile) : null) {
-          fy.readLine();
+          readLine(fy, labelsFile, 1);
           int[] idx = new int[64];
           double[] val = new double[64];
           double[] target = new double[k];
           String xl;
           long row = 0;
-          while ((xl = fx.readLine()) != null) {
+          while ((xl = readLine(fx, featuresFile, row + 1)) != null) {
             row++;
             SparseVector x = parseSvmLine(featuresFile, row, xl, nFeatures, idx, val);
-            String yl = fy.readLine();
+            String yl = readLine(fy, labelsFile, row + 1);
             if (yl == null) {
               throw new PeerFormatException(labelsFile, row + 1, "missing: fewer label rows than"
                   + " feature rows");
@@ -274,7 +275,7 @@ public final class PeerFormat {
             }
             double w = 1.0;
             if (fw != null) {
-              String wl = fw.readLine();
+              String wl = readLine(fw, weightsFile, row);
               try {
                 w = Double.parseDouble(wl == null ? "" : wl.trim());
               } catch (NumberFormatException e) {
@@ -287,7 +288,7 @@ public final class PeerFormat {
             }
             consumer.accept(row - 1, x, target, w);
           }
-          if (fy.readLine() != null) {
+          if (readLine(fy, labelsFile, row + 2) != null) {
             throw new PeerFormatException(labelsFile, row + 2, "more label rows than feature"
                 + " rows (" + row + ")");
           }
@@ -343,7 +344,7 @@ public final class PeerFormat {
   /** Reads labels.tsv / true.tsv / pred.tsv: rows must sum to 1 within 1e-6. */
   static Table readTable(Path file, boolean renormalize) throws PeerFormatException, IOException {
     try (BufferedReader in = open(file)) {
-      String header = in.readLine();
+      String header = readLine(in, file, 1);
       if (header == null || header.isEmpty()) {
         throw new PeerFormatException(file, 1, "missing header of class names");
       }
@@ -352,7 +353,7 @@ public final class PeerFormat {
       List<double[]> rows = new ArrayList<>();
       String line;
       long no = 1;
-      while ((line = in.readLine()) != null) {
+      while ((line = readLine(in, file, no + 1)) != null) {
         no++;
         double[] row = renormalize ? parseDistribution(file, no, line, classes)
             : parseRaw(file, no, line, classes);
@@ -368,7 +369,7 @@ public final class PeerFormat {
     try (BufferedReader in = open(file)) {
       String line;
       int i = 0;
-      while ((line = in.readLine()) != null) {
+      while ((line = readLine(in, file, i + 1)) != null) {
         if (i == n) {
           throw new PeerFormatException(file, i + 1, "more than " + n + " weights");
         }
@@ -464,6 +465,16 @@ public final class PeerFormat {
       sb.append((long) v);
     } else {
       sb.append(v);
+    }
+  }
+
+  /** The next line of {@code file} (line {@code no}); invalid UTF-8 names the file and line. */
+  private static String readLine(BufferedReader in, Path file, long no)
+      throws PeerFormatException, IOException {
+    try {
+      return in.readLine();
+    } catch (CharacterCodingException e) {
+      throw new PeerFormatException(file, no, "not valid UTF-8 (at this line or in the next few)");
     }
   }
 

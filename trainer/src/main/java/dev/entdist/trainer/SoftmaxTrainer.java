@@ -33,6 +33,7 @@ public final class SoftmaxTrainer {
    * @param config how to train
    * @param listener receives one report per L-BFGS iteration or Adam epoch
    * @throws IllegalArgumentException if the data is empty
+   * @throws TrainingDivergedException if the objective or a parameter became NaN or infinite
    */
   public static TrainingResult fit(TrainingData data, TrainerConfig config,
       ProgressListener listener) {
@@ -53,12 +54,27 @@ public final class SoftmaxTrainer {
         out = AdamOptimizer.run(objective, config, listener);
       }
     }
+    requireFinite(out, config);
     double seconds = (System.nanoTime() - start) / 1e9;
     FitStats stats = new FitStats(config.optimizer(), out.iterations(), out.evaluations(),
         out.objective(), out.gradientMax(), seconds, out.converged(), problem.n, problem.f,
         problem.k, config.lambda());
     LOG.debug("fit finished: {}", stats);
     return new TrainingResult(buildModel(data, config, problem, out.theta(), stats), stats);
+  }
+
+  /** A NaN or infinite objective or parameter means the run diverged: no model comes of it. */
+  private static void requireFinite(LbfgsAdapter.Outcome out, TrainerConfig config) {
+    boolean finite = Double.isFinite(out.objective());
+    for (double v : out.theta()) {
+      finite &= Double.isFinite(v);
+    }
+    if (!finite) {
+      throw new TrainingDivergedException(config.optimizer().name().toLowerCase(
+          java.util.Locale.ROOT) + " diverged after " + out.iterations() + " iterations (the"
+          + " objective is " + out.objective() + ", lambda " + config.lambda() + "): lower the"
+          + " learning rate or lambda, or scale the features; no model was produced");
+    }
   }
 
   static SoftmaxModel buildModel(TrainingData data, TrainerConfig config, CompactProblem problem,
