@@ -3,6 +3,7 @@ package dev.entdist.cli;
 import dev.entdist.corpora.CorpusFormatException;
 import dev.entdist.trainer.ModelFormatException;
 import dev.entdist.trainer.PeerFormatException;
+import dev.entdist.trainer.TrainingDivergedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -46,7 +47,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
     if (ex instanceof UserException || ex instanceof CorpusFormatException
         || ex instanceof PeerFormatException || ex instanceof ModelFormatException
-        || ex instanceof IllegalArgumentException) {
+        || ex instanceof IllegalArgumentException || ex instanceof TrainingDivergedException) {
       return ex.getMessage();
     }
     if (ex instanceof IOException io) {

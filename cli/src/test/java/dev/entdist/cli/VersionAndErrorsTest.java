@@ -44,6 +44,13 @@ class VersionAndErrorsTest {
   }
 
   @Test
+  void aDivergedTrainingRunIsOneLineNotAStackTrace() {
+    String message = ErrorHandler.message(new dev.entdist.trainer.TrainingDivergedException(
+        "L-BFGS diverged: the objective became NaN at iteration 3"));
+    assertEquals("L-BFGS diverged: the objective became NaN at iteration 3", message);
+  }
+
+  @Test
   void anUnknownCommandIsAUsageError() {
     CliRun run = CliRun.of("comparre");
     assertEquals(2, run.code());

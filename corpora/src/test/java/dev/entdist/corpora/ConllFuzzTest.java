@@ -1,5 +1,6 @@
 package dev.entdist.corpora;
 
+import dev.entdist.divergence.testing.Mutator;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.nio.file.Path;

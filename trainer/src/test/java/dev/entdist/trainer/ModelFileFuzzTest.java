@@ -1,5 +1,6 @@
 package dev.entdist.trainer;
 
+import dev.entdist.divergence.testing.Mutator;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

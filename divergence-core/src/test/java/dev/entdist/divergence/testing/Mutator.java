@@ -1,4 +1,4 @@
-package dev.entdist.corpora;
+package dev.entdist.divergence.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +12,13 @@ import java.util.SplittableRandom;
  * deep JSON nesting, invalid UTF-8, huge lines, stray line ends and format tokens. The same seed
  * gives the same inputs, so a failure names the seed and case that reproduce it.
  *
- * <p>The trainer's tests hold a copy of this class (the trainer does not depend on corpora).
+ * <p>Shared by the fuzz tests of every module that reads files (corpora, trainer) through
+ * divergence-core's test jar.
  */
-final class Mutator {
+public final class Mutator {
 
   /** System property: cases per fuzz target (the {@code reliability} profile raises it). */
-  static final String CASES_PROPERTY = "entdist.fuzz.cases";
+  public static final String CASES_PROPERTY = "entdist.fuzz.cases";
 
   private static final List<String> NUMBERS = List.of("0", "-1", "-0", "2147483647",
       "2147483648", "-2147483649", "9223372036854775808", "99999999999999999999999999999",
@@ -35,7 +36,7 @@ final class Mutator {
    * @param tokens fragments of the format to splice in (field names, tags, separators)
    * @param hugeLineBytes the length of a "huge line" mutation (just over the reader's limit)
    */
-  Mutator(long seed, List<byte[]> seeds, List<String> tokens, int hugeLineBytes) {
+  public Mutator(long seed, List<byte[]> seeds, List<String> tokens, int hugeLineBytes) {
     this.random = new SplittableRandom(seed);
     this.seeds = seeds;
     this.tokens = tokens;
@@ -43,12 +44,12 @@ final class Mutator {
   }
 
   /** The number of cases to run per target: the system property, else {@code defaultCases}. */
-  static int cases(int defaultCases) {
+  public static int cases(int defaultCases) {
     return Integer.getInteger(CASES_PROPERTY, defaultCases);
   }
 
   /** The next mutated input. */
-  byte[] next() {
+  public byte[] next() {
     byte[] data = seeds.get(random.nextInt(seeds.size())).clone();
     int rounds = 1 + random.nextInt(4);
     for (int r = 0; r < rounds; r++) {
