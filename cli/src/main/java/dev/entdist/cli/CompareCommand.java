@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
 import dev.entdist.corpora.ReadOptions;
-import dev.entdist.features.FeatureConfig;
 import dev.entdist.features.FeaturePipeline;
 import dev.entdist.trainer.TrainerConfig;
 import dev.entdist.corpora.TrainingRegime;
@@ -91,6 +90,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @Mixin TrainingOptions training;
 
+  @Mixin FeatureOptions featureOptions;
+
   @Option(names = "--json", description = "Print one JSON object instead of tables.")
   boolean json;
 
@@ -116,7 +117,7 @@ final class CompareCommand implements Callable<Integer> {
     Comparison.requireWhatRegimesNeed(parsed, data);
     Progress.Monitor monitor = Progress.Monitor.of(spec);
     RepeatedComparison result;
-    try (FeaturePipeline pipeline = FeaturePipeline.create(FeatureConfig.defaults())) {
+    try (FeaturePipeline pipeline = FeaturePipeline.create(featureOptions.config(spec.commandLine()))) {
       var features = TrainingRows.features(data.examples(), pipeline, config.threads(), monitor);
       result = RepeatedComparison.run(data, features, parsed, words, testFraction, seed,
           repeats, config, monitor);

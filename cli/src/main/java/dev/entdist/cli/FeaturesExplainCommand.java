@@ -61,9 +61,9 @@ final class FeaturesExplainCommand implements Callable<Integer> {
     SoftmaxModel model = null;
     FeatureConfig config;
     if (modelFile != null) {
-      if (featureOptions.hashBits != null || featureOptions.window != null) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "--model brings its own feature configuration: drop --hash-bits and --window");
+      if (featureOptions.given()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--model brings its own"
+            + " feature configuration: drop --hash-bits, --window and --opennlp-models");
       }
       model = ModelFiles.read(modelFile);
       config = ModelFiles.featureConfig(model, modelFile, "features explain");

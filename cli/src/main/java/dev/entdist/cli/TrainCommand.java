@@ -121,10 +121,10 @@ final class TrainCommand implements Callable<Integer> {
             training.lambdaAuto(), monitor, line -> Progress.note(spec, line));
       }
     } else {
-      if (featureOptions.hashBits != null || featureOptions.window != null) {
+      if (featureOptions.given()) {
         throw new CommandLine.ParameterException(spec.commandLine(),
-            "--hash-bits and --window describe text features: they cannot be used with"
-                + " --features, whose features are already computed");
+            "--hash-bits, --window and --opennlp-models describe text features: they cannot be"
+                + " used with --features, whose features are already computed");
       }
       if (config.inventory() == TrainerConfig.InventoryMode.RESTRICT) {
         throw new CommandLine.ParameterException(spec.commandLine(),

@@ -195,4 +195,28 @@ class FeaturesAndPredictionsTest {
     assertEquals(0, text.code(), text::toString);
     assertTrue(text.out().contains("weight for"), text.out());
   }
+
+  @Test
+  void ownOpenNlpModelsFromADirectoryGiveTheSameFeaturesAsTheBundledOnes() throws Exception {
+    Path models = Files.createDirectories(dir.resolve("opennlp-models"));
+    for (String kind : new String[] {"sentence", "tokens", "pos", "lemmas"}) {
+      String name = "opennlp-en-ud-ewt-" + kind + "-1.3-2.5.4.bin";
+      try (var in = FeaturesAndPredictionsTest.class.getResourceAsStream("/" + name)) {
+        assertTrue(in != null, "the classpath lacks " + name);
+        Files.copy(in, models.resolve(name));
+      }
+    }
+    String context = "Guards locked the cell door at nine.";
+    CliRun bundled = CliRun.of("features", "explain", "--context", context, "cell", "--json");
+    CliRun own = CliRun.of("features", "explain", "--context", context, "cell", "--json",
+        "--opennlp-models", models.toString());
+    assertEquals(0, own.code(), own::toString);
+    assertEquals(Json.MAPPER.readTree(bundled.out()).get("features"),
+        Json.MAPPER.readTree(own.out()).get("features"));
+
+    CliRun missing = CliRun.of("features", "explain", "--context", context, "cell",
+        "--opennlp-models", dir.resolve("no-such-dir").toString());
+    assertEquals(1, missing.code(), missing::toString);
+    assertTrue(missing.err().contains("--opennlp-models"), missing.err());
+  }
 }
