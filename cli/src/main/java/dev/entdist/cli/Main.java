@@ -81,12 +81,28 @@ public final class Main implements Runnable {
             "  entdist completion > ~/.local/share/bash-completion/completions/entdist");
     cl.addSubcommand("completion", completion);
     cl.setExecutionExceptionHandler(new ErrorHandler());
+    cl.setParameterExceptionHandler(Main::usageError);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionStrategy(parsed -> {
       configureLogging(parsed);
       return new CommandLine.RunLast().execute(parsed);
     });
     return cl;
+  }
+
+  /**
+   * A usage error (unknown command or option, malformed value): one line saying what was wrong
+   * and one pointing to the command's help, exit code 2 — the full usage text would bury the
+   * message.
+   */
+  private static int usageError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cl = ex.getCommandLine();
+    java.io.PrintWriter err = cl.getErr();
+    err.println("entdist: " + ex.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+    err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.flush();
+    return cl.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   /**
