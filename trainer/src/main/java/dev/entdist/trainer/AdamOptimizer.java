@@ -57,24 +57,7 @@ final class AdamOptimizer {
         if (!(wsum > 0)) {
           continue;
         }
-        for (int r = from; r < to; r++) {
-          int i = train[r];
-          logits(p, theta, i, z);
-          double lse = Kernels.logSumExp(z, 0, k);
-          double wi = p.normWeights[i] / wsum;
-          for (int j = 0; j < k; j++) {
-            double res = wi * (Math.exp(z[j] - lse) - p.targets[i * k + j]);
-            z[j] = res;
-            grad[wEnd + j] += res;
-          }
-          for (int e = p.rowStart[i]; e < p.rowStart[i + 1]; e++) {
-            double x = p.vals[e];
-            int off = p.cols[e] * k;
-            for (int j = 0; j < k; j++) {
-              grad[off + j] += x * z[j];
-            }
-          }
-        }
+        batchGradient(p, theta, train, from, to, wsum, grad, z);
         t++;
         steps++;
         update(theta, grad, m, v, t, config.learningRate(), config.lambda(), wEnd);
@@ -106,6 +89,35 @@ final class AdamOptimizer {
    * One Adam step on θ from the data gradient {@code grad} (λθ is added to the weights' part,
    * the first {@code wEnd} entries), bias-corrected at step {@code t} (from 1).
    */
+  /**
+   * Adds to {@code grad} (zeroed by the caller) the gradient of the batch's data term, the
+   * weighted mean Σ_i (w_i/wsum)·KL(y_i ‖ p_i) over rows {@code rows[from..to)}: (p_i − y_i)
+   * x_iᵀ for the weights and (p_i − y_i) for the bias. The λ term is added by {@link #update}.
+   */
+  static void batchGradient(CompactProblem p, double[] theta, int[] rows, int from, int to,
+      double wsum, double[] grad, double[] z) {
+    int k = p.k;
+    int wEnd = p.f * k;
+    for (int r = from; r < to; r++) {
+      int i = rows[r];
+      logits(p, theta, i, z);
+      double lse = Kernels.logSumExp(z, 0, k);
+      double wi = p.normWeights[i] / wsum;
+      for (int j = 0; j < k; j++) {
+        double res = wi * (Math.exp(z[j] - lse) - p.targets[i * k + j]);
+        z[j] = res;
+        grad[wEnd + j] += res;
+      }
+      for (int e = p.rowStart[i]; e < p.rowStart[i + 1]; e++) {
+        double x = p.vals[e];
+        int off = p.cols[e] * k;
+        for (int j = 0; j < k; j++) {
+          grad[off + j] += x * z[j];
+        }
+      }
+    }
+  }
+
   static void update(double[] theta, double[] grad, double[] m, double[] v, long t, double rate,
       double lambda, int wEnd) {
     double lr = rate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
