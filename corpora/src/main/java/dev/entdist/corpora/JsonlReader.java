@@ -12,13 +12,10 @@ final class JsonlReader extends AbstractCorpusReader {
 
   @Override
   boolean readRecord(Deque<AnnotatedExample> out) throws IOException, CorpusFormatException {
-    String line;
-    do {
-      line = lines.next();
-      if (line == null) {
-        return false;
-      }
-    } while (line.isBlank());
+    String line = lines.nextNonBlank();
+    if (line == null) {
+      return false;
+    }
     out.add(JsonlFormat.parseLine(line, lines.source(), lines.lineNumber()));
     return true;
   }

@@ -55,6 +55,15 @@ final class LineSource implements Closeable {
     return source;
   }
 
+  /** The next line that is not blank, or {@code null} at the end of the input. */
+  String nextNonBlank() throws IOException, CorpusFormatException {
+    String line;
+    do {
+      line = next();
+    } while (line != null && line.isBlank());
+    return line;
+  }
+
   /**
    * The next line without its line end, or {@code null} at the end of the stream.
    *

@@ -29,13 +29,10 @@ final class OpenNlpReader extends AbstractCorpusReader {
 
   @Override
   boolean readRecord(Deque<AnnotatedExample> out) throws IOException, CorpusFormatException {
-    String line;
-    do {
-      line = lines.next();
-      if (line == null) {
-        return false;
-      }
-    } while (line.isBlank());
+    String line = lines.nextNonBlank();
+    if (line == null) {
+      return false;
+    }
     int index = sentence++;
     long number = lines.lineNumber();
     List<String> tokens = new ArrayList<>();
