@@ -44,6 +44,10 @@ class CrashSafetyTest {
         Thread.sleep(random.nextInt(0, 40));
         child.destroyForcibly();
         assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child did not die");
+      } finally {
+        // A failed assertion must not leave the child running.
+        child.destroyForcibly();
+        child.waitFor(30, TimeUnit.SECONDS);
       }
       assertEquals(137, child.exitValue(), "killed by SIGKILL (128 + 9)");
       SoftmaxModel m = ModelIo.read(file);
