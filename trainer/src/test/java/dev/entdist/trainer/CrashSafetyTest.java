@@ -21,10 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SIGKILL while a model is being written: a child process rewrites the model file in a loop and
  * is killed many times, at a random moment of a write (timed from the child's announcement of
- * the write) or just after the temporary file of a write appeared; after every kill the file under the final name is a complete model that loads, no
- * partial file has taken its name, and some of the kills must have left a temporary file behind
- * (they landed while it was being written). The number of kills is the
- * system property {@code entdist.crash.kills} (the {@code reliability} profile raises it).
+ * the write) or just after the temporary file of a write appeared. After every kill the file
+ * under the final name is a complete model that loads and no partial file has taken its name;
+ * some of the kills must have left a temporary file behind (they landed while it was being
+ * written). The number of kills is the system property {@code entdist.crash.kills} (the {@code
+ * reliability} profile raises it).
  */
 class CrashSafetyTest {
 

@@ -11,8 +11,9 @@ import java.util.SplittableRandom;
 
 /**
  * A child process for {@link CrashSafetyTest}: trains a small model, writes it a few times and
- * prints {@code ready W}, where W is the median time in nanoseconds of a {@link ModelIo#write}. It then waits for a line on stdin and rewrites the model file over and over until
- * it is killed, printing {@code writing} just before each write.
+ * prints {@code ready W}, where W is the median time in nanoseconds of a {@link ModelIo#write}.
+ * It then waits for a line on stdin and rewrites the model file over and over until it is
+ * killed, printing {@code writing} just before each write.
  */
 public final class ModelWriterProcess {
 
