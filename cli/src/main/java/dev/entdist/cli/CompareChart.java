@@ -9,9 +9,9 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,21 +58,13 @@ final class CompareChart {
   static void write(Path file, RepeatedComparison rc) throws IOException {
     System.setProperty("java.awt.headless", "true");
     BufferedImage image = render(rc);
-    Path absolute = file.toAbsolutePath();
-    Path dir = absolute.getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
-    }
-    Path tmp = Files.createTempFile(dir, ".entdist-chart", ".png");
-    try {
-      if (!ImageIO.write(image, "png", tmp.toFile())) {
-        throw new IOException("no PNG writer available");
+    AtomicOutput.write(file, tmp -> {
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        if (!ImageIO.write(image, "png", out)) {
+          throw new IOException("no PNG writer available");
+        }
       }
-      Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 
   /** The whole image. */

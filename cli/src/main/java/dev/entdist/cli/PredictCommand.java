@@ -9,10 +9,8 @@ import dev.entdist.trainer.PeerFormat;
 import dev.entdist.trainer.SoftmaxModel;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -75,20 +73,7 @@ final class PredictCommand implements Callable<Integer> {
       // A device or pipe (e.g. /dev/stdout): write through it; replacing it would be wrong.
       write(out, data, model, predictions);
     } else {
-      Path dir = out.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-      try {
-        write(tmp, data, model, predictions);
-        try {
-          Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicOutput.write(out, tmp -> write(tmp, data, model, predictions));
     }
     Progress.note(spec, "wrote " + predictions.length + " predictions to " + out);
     return 0;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -91,6 +93,15 @@ class CompareOptionsTest {
     try (var files = Files.list(chart.getParent())) {
       assertEquals(List.of(chart), files.toList(), "no temporary file may survive");
     }
+  }
+
+  @Test
+  void theChartHasThePermissionsOfAFreshlyCreatedFile() throws Exception {
+    assertEquals(0, repeated.code(), repeated.err());
+    assumeTrue(Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null,
+        "the file system has no POSIX permissions");
+    Path fresh = Files.createFile(dir.resolve("fresh-for-chart"));
+    assertEquals(Files.getPosixFilePermissions(fresh), Files.getPosixFilePermissions(chart));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.entdist.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.entdist.corpora.AnnotatedExample;
@@ -18,6 +19,7 @@ import dev.entdist.trainer.PeerFormat;
 import dev.entdist.trainer.SoftmaxModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -68,6 +70,21 @@ class FeaturesAndPredictionsTest {
         corpusFile.toString());
     assertEquals(0, text.code(), text::toString);
     assertTrue(text.out().contains("mean_kl"), text.out());
+  }
+
+  @Test
+  void predictionsHaveThePermissionsOfAFreshlyCreatedFile() throws Exception {
+    assumeTrue(Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null,
+        "the file system has no POSIX permissions");
+    Path fresh = Files.createFile(dir.resolve("fresh-for-predict"));
+    Path out = dir.resolve("perm/pred.jsonl");
+    CliRun run = CliRun.of("predict", "--model", modelFile.toString(), "--corpus",
+        corpusFile.toString(), "--out", out.toString(), "--quiet");
+    assertEquals(0, run.code(), run::toString);
+    assertEquals(Files.getPosixFilePermissions(fresh), Files.getPosixFilePermissions(out));
+    try (var files = Files.list(out.getParent())) {
+      assertEquals(List.of(out), files.toList(), "no temporary file may survive");
+    }
   }
 
   @Test

@@ -8,9 +8,12 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -27,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class CorpusFiles {
 
   private static final Logger LOG = LoggerFactory.getLogger(CorpusFiles.class);
+  /** Names temporary files only; it has no influence on what is written. */
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private CorpusFiles() {}
 
@@ -140,9 +145,32 @@ public final class CorpusFiles {
     }
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-    Writer out = buffered(Files.newOutputStream(temp));
-    return new AtomicCorpusWriter(writer(out, format, argmax, file.toString()), temp, file);
+    for (int attempt = 0; ; attempt++) {
+      // CREATE_NEW, unlike Files.createTempFile, gives the file the permissions the umask gives.
+      Path temp = dir.resolve("." + file.getFileName() + "."
+          + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+      OutputStream raw;
+      try {
+        raw = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt < 100) {
+          continue;
+        }
+        throw e;
+      }
+      try {
+        return new AtomicCorpusWriter(writer(buffered(raw), format, argmax, file.toString()),
+            temp, file);
+      } catch (RuntimeException | Error e) {
+        try {
+          raw.close();
+          Files.deleteIfExists(temp);
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+    }
   }
 
   private static Writer buffered(OutputStream out) {
@@ -172,6 +200,13 @@ public final class CorpusFiles {
       in.close();
       throw new CorpusFormatException(file.toString(), 0, null,
           "is not valid gzip data (" + e.getMessage() + ")");
+    } catch (IOException | RuntimeException e) {
+      try {
+        in.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
     }
   }
 }

@@ -45,7 +45,18 @@ public final class JsonlFormat {
     ReadOptions options = ReadOptions.defaults().withFormat(CorpusFormat.JSONL);
     LineSource lines = new LineSource(Files.newInputStream(file), file.toString(),
         options.maxLineLength());
-    try (CorpusReader reader = new JsonlReader(lines, options)) {
+    CorpusReader opened;
+    try {
+      opened = new JsonlReader(lines, options);
+    } catch (RuntimeException | Error e) {
+      try {
+        lines.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    try (CorpusReader reader = opened) {
       List<AnnotatedExample> out = new ArrayList<>();
       for (AnnotatedExample e = reader.next(); e != null; e = reader.next()) {
         out.add(e);

@@ -2,6 +2,7 @@ package dev.entdist.corpora;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
@@ -40,11 +41,20 @@ class BoundedMemoryTest {
     if (mode.equals("convert")) {
       command.addAll(List.of(to, out.toString()));
     }
+    // The child's output goes to a file, so that waiting for it is bounded by the time limit
+    // (reading its stdout would block until it exits).
+    Path childOut = dir.resolve("child.out");
     Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    String result = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-        .strip();
-    assertTrue(child.waitFor(300, TimeUnit.SECONDS), "the child did not finish");
+        .redirectOutput(childOut.toFile()).start();
+    try {
+      if (!child.waitFor(300, TimeUnit.SECONDS)) {
+        fail("the child did not finish within 300 s");
+      }
+    } finally {
+      child.destroyForcibly();
+      child.waitFor(30, TimeUnit.SECONDS);
+    }
+    String result = Files.readString(childOut, StandardCharsets.UTF_8).strip();
     assertEquals(0, child.exitValue(), "the child failed (out of memory?): " + result);
     assertEquals(written[0] + " " + written[1], result);
     if (mode.equals("convert")) {

@@ -1,6 +1,7 @@
 package dev.entdist.corpora;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link CorpusFiles#writer(Path, CorpusFormat, boolean)} on targets that are not regular files:
- * a directory is refused, a pipe is written through; neither is replaced by a regular file.
+ * a directory is refused, a pipe is written through; neither is replaced by a regular file. A
+ * regular file gets the permissions the umask gives any new file.
  */
 class WriterTargetTest {
 
@@ -58,6 +61,16 @@ class WriterTargetTest {
       assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")),
           "a temporary file was left behind");
     }
+  }
+
+  @Test
+  void aWrittenCorpusHasThePermissionsOfAFreshlyCreatedFile() throws Exception {
+    assumeTrue(Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null,
+        "the file system has no POSIX permissions");
+    Path fresh = Files.createFile(dir.resolve("fresh"));
+    Path out = dir.resolve("out.jsonl");
+    CorpusFiles.write(out, examples(), CorpusFormat.JSONL, false);
+    assertEquals(Files.getPosixFilePermissions(fresh), Files.getPosixFilePermissions(out));
   }
 
   /** Creates a named pipe with the system's mkfifo; false where there is none. */

@@ -7,16 +7,20 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,6 +62,8 @@ public final class ModelIo {
 
   private static final byte[] MAGIC = "ENTDISTM".getBytes(StandardCharsets.US_ASCII);
   private static final int DIGEST_BYTES = 32;
+  /** Names temporary files only; it has no influence on what is written. */
+  private static final SecureRandom RANDOM = new SecureRandom();
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .build();
@@ -79,16 +85,50 @@ public final class ModelIo {
           + " a model is written to a temporary file and moved into place, which would replace"
           + " it: name a regular file");
     }
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    Path tmp = null;
     try {
-      Files.write(tmp, bytes);
+      tmp = createTemporary(dir, file.getFileName().toString(), bytes);
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
     } finally {
-      Files.deleteIfExists(tmp);
+      if (tmp != null) {
+        Files.deleteIfExists(tmp);
+      }
+    }
+  }
+
+  /**
+   * Creates a new hidden file with a random name in {@code dir} and writes {@code bytes} to it.
+   * It is opened with {@code CREATE_NEW}, so it gets the permissions the umask gives any new file
+   * (not the owner-only mode of {@link Files#createTempFile}); on failure it is deleted.
+   */
+  private static Path createTemporary(Path dir, String name, byte[] bytes) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path tmp = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
+          + ".tmp");
+      OutputStream out;
+      try {
+        out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt < 100) {
+          continue;
+        }
+        throw e;
+      }
+      try (out) {
+        out.write(bytes);
+      } catch (IOException | RuntimeException e) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+      return tmp;
     }
   }
 

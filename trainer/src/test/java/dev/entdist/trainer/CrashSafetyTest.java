@@ -5,21 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGKILL while a model is being written: a child process rewrites the model file in a loop and
- * is killed at a random moment, many times; after every kill the file under the final name is a
- * complete model that loads, and no partial file has taken its name. The number of kills is the
- * system property {@code entdist.crash.kills} (the {@code reliability} profile raises it).
+ * is killed many times, at a random moment of a write (timed from the child's announcement of
+ * the write) or just after the temporary file of a write appeared. After every kill the file
+ * under the final name is a complete model that loads and no partial file has taken its name;
+ * some of the kills must have left a temporary file behind (they landed while it was being
+ * written). The number of kills is the system property {@code entdist.crash.kills} (the {@code
+ * reliability} profile raises it).
  */
 class CrashSafetyTest {
 
@@ -38,28 +44,62 @@ class CrashSafetyTest {
           file.toString(), String.valueOf(k))
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
       try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-          StandardCharsets.UTF_8))) {
-        // Kill only once the child is rewriting the model in its loop.
-        assertEquals("ready", out.readLine(), "the child should announce its first write");
-        Thread.sleep(random.nextInt(0, 40));
+          StandardCharsets.UTF_8));
+          Writer in = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
+        String ready = out.readLine();
+        assertTrue(ready != null && ready.startsWith("ready "),
+            "the child should announce its first writes: " + ready);
+        long write = Long.parseLong(ready.substring("ready ".length()));
+        in.write("go\n");
+        in.flush();
+        assertEquals("writing", out.readLine(), "the child should announce each write");
+        if (k % 2 == 0) {
+          // The child has just started a write, which is done about `write` ns later: kill at
+          // a random moment of it (encoding, filling the temporary file, or moving it).
+          LockSupport.parkNanos((long) (random.nextDouble() * write));
+        } else {
+          // Filling the temporary file is a small part of a write (encoding and hashing the
+          // model take most of it), so wait until the temporary file appears, then kill after
+          // a short random delay.
+          awaitTemporaryFile(file, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+          LockSupport.parkNanos(random.nextLong(0, 50_000));
+        }
         child.destroyForcibly();
         assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child did not die");
+      } finally {
+        // A failed assertion must not leave the child running.
+        child.destroyForcibly();
+        child.waitFor(30, TimeUnit.SECONDS);
       }
       assertEquals(137, child.exitValue(), "killed by SIGKILL (128 + 9)");
       SoftmaxModel m = ModelIo.read(file);
       assertEquals(6, m.labels().size());
       try (Stream<Path> files = Files.list(dir)) {
         List<Path> left = files.filter(p -> !p.equals(file)).toList();
-        if (left.size() > midWrite) {
-          midWrite = left.size();
-        }
         for (Path p : left) {
           assertTrue(p.getFileName().toString().endsWith(".tmp"),
               "only temporary files may be left beside the model: " + p);
+          Files.delete(p);
+        }
+        if (!left.isEmpty()) {
+          midWrite++;
         }
       }
     }
     System.out.printf("crash safety: %d SIGKILLs during a model-writing loop, %d of them while a"
         + " temporary file was being written; the model was intact after each%n", kills, midWrite);
+    assertTrue(midWrite > 0, "no kill landed while a temporary file was being written, so the"
+        + " test proved nothing about a kill during a write");
+  }
+
+  /** Returns once a file other than {@code file} exists beside it, or at {@code deadline}. */
+  private void awaitTemporaryFile(Path file, long deadline) throws Exception {
+    while (System.nanoTime() < deadline) {
+      try (Stream<Path> files = Files.list(dir)) {
+        if (files.anyMatch(p -> !p.equals(file))) {
+          return;
+        }
+      }
+    }
   }
 }

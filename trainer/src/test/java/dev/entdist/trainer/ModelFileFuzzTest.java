@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Hostile model files: every truncation and every single-bit flip of a valid file is refused by
  * the checksum; mutated files whose checksum an attacker recomputed (header JSON or binary body)
  * either load or are refused with {@link ModelFormatException} — never another exception, and
- * never a class named by the file instantiated.
+ * never a class named by the file instantiated. Every case runs under a time limit ({@link
+ * CaseTimeLimit}), so an input that makes the loader loop fails the test.
  */
 class ModelFileFuzzTest {
 
@@ -55,50 +56,63 @@ class ModelFileFuzzTest {
   }
 
   @Test
-  void everyTruncationIsRefused() {
+  void everyTruncationIsRefused() throws Exception {
     byte[] valid = validModel();
-    for (int length = 0; length < valid.length; length++) {
-      byte[] cut = Arrays.copyOf(valid, length);
-      assertThrows(ModelFormatException.class, () -> ModelIo.decode(FILE, cut),
-          "truncated to " + length);
+    try (CaseTimeLimit limit = new CaseTimeLimit("fuzz-model-truncation")) {
+      for (int length = 0; length < valid.length; length++) {
+        byte[] cut = Arrays.copyOf(valid, length);
+        String what = "truncated to " + length;
+        limit.run(what, () -> assertThrows(ModelFormatException.class,
+            () -> ModelIo.decode(FILE, cut), what));
+      }
     }
   }
 
   @Test
   void everySingleBitFlipIsRefused() throws Exception {
     byte[] valid = validModel();
-    for (int bit = 0; bit < valid.length * 8; bit++) {
-      byte[] flipped = valid.clone();
-      flipped[bit / 8] ^= (byte) (1 << (bit % 8));
-      ModelFormatException e = assertThrows(ModelFormatException.class,
-          () -> ModelIo.decode(FILE, flipped), "bit " + bit);
-      assertTrue(e.getMessage().startsWith(FILE + ": "), e.getMessage());
+    try (CaseTimeLimit limit = new CaseTimeLimit("fuzz-model-bit-flip")) {
+      for (int bit = 0; bit < valid.length * 8; bit++) {
+        byte[] flipped = valid.clone();
+        flipped[bit / 8] ^= (byte) (1 << (bit % 8));
+        String what = "bit " + bit;
+        limit.run(what, () -> {
+          ModelFormatException e = assertThrows(ModelFormatException.class,
+              () -> ModelIo.decode(FILE, flipped), what);
+          assertTrue(e.getMessage().startsWith(FILE + ": "), e.getMessage());
+        });
+      }
     }
     System.out.printf("fuzz model file: %d truncations and %d bit flips refused%n",
         valid.length, valid.length * 8);
   }
 
   @Test
-  void mutatedFilesWithoutAValidChecksumAreRefused() {
+  void mutatedFilesWithoutAValidChecksumAreRefused() throws Exception {
     byte[] valid = validModel();
     Mutator mutator = new Mutator(9400, List.of(valid), TOKENS, 1 << 12);
     int cases = Mutator.cases(3000);
-    for (int i = 0; i < cases; i++) {
-      byte[] data = mutator.next();
-      if (Arrays.equals(data, valid)) {
-        continue;
-      }
-      try {
-        ModelIo.decode(FILE, data);
-        throw new AssertionError("case " + i + ": a changed file was accepted");
-      } catch (ModelFormatException expected) {
-        assertTrue(expected.getMessage().startsWith(FILE + ": "));
+    try (CaseTimeLimit limit = new CaseTimeLimit("fuzz-model-mutated")) {
+      for (int i = 0; i < cases; i++) {
+        byte[] data = mutator.next();
+        if (Arrays.equals(data, valid)) {
+          continue;
+        }
+        String what = "case " + i + " (seed 9400)";
+        limit.run(what, () -> {
+          try {
+            ModelIo.decode(FILE, data);
+            throw new AssertionError(what + ": a changed file was accepted");
+          } catch (ModelFormatException expected) {
+            assertTrue(expected.getMessage().startsWith(FILE + ": "));
+          }
+        });
       }
     }
   }
 
   @Test
-  void tamperedFilesWithARecomputedChecksumLoadOrAreRefused() {
+  void tamperedFilesWithARecomputedChecksumLoadOrAreRefused() throws Exception {
     byte[] valid = validModel();
     int headerLength = ByteBuffer.wrap(valid, 12, 4).getInt();
     byte[] header = Arrays.copyOfRange(valid, FIXED, FIXED + headerLength);
@@ -110,16 +124,21 @@ class ModelFileFuzzTest {
     int cases = Mutator.cases(3000);
     long loaded = 0;
     long refused = 0;
-    for (int i = 0; i < cases; i++) {
-      byte[] data = switch (i % 3) {
-        case 0 -> assemble(headers.next(), body);
-        case 1 -> assemble(header, bodies.next());
-        default -> withChecksum(whole.next());
-      };
-      if (loadOrRefuse(data, "case " + i)) {
-        loaded++;
-      } else {
-        refused++;
+    try (CaseTimeLimit limit = new CaseTimeLimit("fuzz-model-tampered")) {
+      for (int i = 0; i < cases; i++) {
+        byte[] data = switch (i % 3) {
+          case 0 -> assemble(headers.next(), body);
+          case 1 -> assemble(header, bodies.next());
+          default -> withChecksum(whole.next());
+        };
+        String what = "case " + i + " (seed " + (9401 + i % 3) + ")";
+        boolean[] ok = new boolean[1];
+        limit.run(what, () -> ok[0] = loadOrRefuse(data, what));
+        if (ok[0]) {
+          loaded++;
+        } else {
+          refused++;
+        }
       }
     }
     assertFalse(TRIPPED.get(), "a class named in the file was initialised");

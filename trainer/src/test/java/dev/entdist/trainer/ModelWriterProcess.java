@@ -1,15 +1,23 @@
 package dev.entdist.trainer;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A child process for {@link CrashSafetyTest}: trains small models and writes each to the model
- * file over and over until it is killed. Prints {@code ready} after the first write.
+ * A child process for {@link CrashSafetyTest}: trains a small model, writes it a few times and
+ * prints {@code ready W}, where W is the median time in nanoseconds of a {@link ModelIo#write}.
+ * It then waits for a line on stdin and rewrites the model file over and over until it is
+ * killed, printing {@code writing} just before each write.
  */
 public final class ModelWriterProcess {
+
+  private static final int TIMINGS = 7;
 
   private ModelWriterProcess() {}
 
@@ -27,14 +35,20 @@ public final class ModelWriterProcess {
         Fixtures.softTargets(n, 6, r), null, groups);
     SoftmaxModel model = SoftmaxTrainer.fit(data, TrainerConfig.defaults().withThreads(1)
         .withMaxIter(3)).model();
-    boolean announced = false;
-    while (true) {
+    long[] write = new long[TIMINGS];
+    for (int i = 0; i < TIMINGS; i++) {
+      long t0 = System.nanoTime();
       ModelIo.write(model, file);
-      if (!announced) {
-        System.out.println("ready");
-        System.out.flush();
-        announced = true;
-      }
+      write[i] = System.nanoTime() - t0;
+    }
+    Arrays.sort(write);
+    System.out.println("ready " + write[TIMINGS / 2]);
+    System.out.flush();
+    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    while (true) {
+      System.out.println("writing");
+      System.out.flush();
+      ModelIo.write(model, file);
     }
   }
 }

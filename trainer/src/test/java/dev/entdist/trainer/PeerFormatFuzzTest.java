@@ -66,24 +66,27 @@ class PeerFormatFuzzTest {
     for (int f = 0; f < FILES.size(); f++) {
       Files.write(root.resolve(FILES.get(f)), valid.get(f));
     }
-    for (int i = 0; i < cases; i++) {
-      int target = i % FILES.size();
-      if (i > 0) {
-        int previous = (i - 1) % FILES.size();
-        Files.write(root.resolve(FILES.get(previous)), valid.get(previous));
-      }
-      byte[] data = mutators[target].next();
-      Files.write(root.resolve(FILES.get(target)), data);
-      try {
-        readEverything(root);
-        clean++;
-      } catch (PeerFormatException e) {
-        refused++;
-        assertTrue(e.file().startsWith(root), e.getMessage());
-        assertTrue(e.line() >= 0 && e.line() <= countLines(data) + 1, e.getMessage());
-      } catch (RuntimeException | IOException | Error e) {
-        throw new AssertionError("case " + i + " (" + FILES.get(target) + " mutated, seed "
-            + (9300 + target) + ") threw " + e, e);
+    try (CaseTimeLimit limit = new CaseTimeLimit("fuzz-peer-format")) {
+      for (int i = 0; i < cases; i++) {
+        int target = i % FILES.size();
+        if (i > 0) {
+          int previous = (i - 1) % FILES.size();
+          Files.write(root.resolve(FILES.get(previous)), valid.get(previous));
+        }
+        byte[] data = mutators[target].next();
+        Files.write(root.resolve(FILES.get(target)), data);
+        try {
+          limit.run("case " + i + " (" + FILES.get(target) + " mutated, seed " + (9300 + target)
+              + ")", () -> readEverything(root));
+          clean++;
+        } catch (PeerFormatException e) {
+          refused++;
+          assertTrue(e.file().startsWith(root), e.getMessage());
+          assertTrue(e.line() >= 0 && e.line() <= countLines(data) + 1, e.getMessage());
+        } catch (RuntimeException | IOException | Error e) {
+          throw new AssertionError("case " + i + " (" + FILES.get(target) + " mutated, seed "
+              + (9300 + target) + ") threw " + e, e);
+        }
       }
     }
     System.out.printf("fuzz peer format: %d inputs, %d read cleanly, %d refused with"
