@@ -105,6 +105,10 @@ final class CompareCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--repeats must be at least 1, got " + repeats);
     }
+    if (training.lambdaAuto()) {
+      throw new ParameterException(spec.commandLine(), "--lambda auto is only supported by"
+          + " 'entdist train': give compare a number, e.g. --lambda 1e-4");
+    }
     TrainerConfig config = training.config(seed);
     List<TrainingRegime> parsed;
     try {

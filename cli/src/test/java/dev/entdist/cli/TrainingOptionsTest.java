@@ -81,4 +81,11 @@ class TrainingOptionsTest {
     new CommandLine(host).parseArgs(args);
     return host.training;
   }
+
+  @org.junit.jupiter.api.Test
+  void compareRefusesLambdaAutoAsAUsageError() {
+    CliRun run = CliRun.of("compare", "--lambda", "auto", "--words", "cell");
+    assertEquals(2, run.code(), run::toString);
+    assertTrue(run.err().contains("--lambda auto"), run.err());
+  }
 }
