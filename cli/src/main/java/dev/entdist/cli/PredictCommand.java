@@ -158,7 +158,7 @@ final class PredictCommand implements Callable<Integer> {
               .filter(w -> !w.isEmpty()).toList());
       Counts counts;
       if (out.equals("-")) {
-        Writer w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+        Writer w = spec.commandLine().getOut();
         counts = predict(model, lookFor, w);
         w.flush();
       } else {
