@@ -73,6 +73,22 @@ public final class CorpusFiles {
     Path file = Path.of(fileOrBundled);
     CorpusFormat format = options.format() != null ? options.format()
         : detectFormat(file, options.maxLineLength());
+    if (format == CorpusFormat.DOCCANO) {
+      return openDoccano(file, options);
+    }
+    if (Files.isDirectory(file)) {
+      throw new CorpusFormatException(file.toString(), 0, null, "is a directory; only a doccano"
+          + " export (one file per annotator) is read from a directory: pass --format doccano");
+    }
+    if (format == CorpusFormat.LABEL_STUDIO) {
+      InputStream in = stream(file);
+      try {
+        return new LabelStudioReader(in, file.toString(), options);
+      } catch (IOException | RuntimeException e) {
+        in.close();
+        throw e;
+      }
+    }
     LineSource lines = new LineSource(stream(file), file.toString(), options.maxLineLength());
     switch (format) {
       case JSONL:
@@ -87,17 +103,62 @@ public final class CorpusFiles {
   }
 
   /**
+   * A doccano export: one JSONL file, or every {@code .jsonl} (and {@code .jsonl.gz}) file of a
+   * directory, by name, each named after its annotator.
+   */
+  private static CorpusReader openDoccano(Path file, ReadOptions options)
+      throws IOException, CorpusFormatException {
+    List<Path> files = new ArrayList<>();
+    if (Files.isDirectory(file)) {
+      try (java.util.stream.Stream<Path> listing = Files.list(file)) {
+        listing.filter(p -> p.getFileName().toString().endsWith(".jsonl")
+            || p.getFileName().toString().endsWith(".jsonl.gz")).sorted().forEach(files::add);
+      }
+      if (files.isEmpty()) {
+        throw new CorpusFormatException(file.toString(), 0, null,
+            "holds no .jsonl file (a doccano export directory has one per annotator)");
+      }
+    } else {
+      files.add(file);
+    }
+    List<LineSource> sources = new ArrayList<>();
+    try {
+      for (Path f : files) {
+        sources.add(new LineSource(stream(f), f.toString(), options.maxLineLength()));
+      }
+    } catch (IOException | CorpusFormatException | RuntimeException e) {
+      for (LineSource s : sources) {
+        try {
+          s.close();
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+    return new DoccanoReader(sources, file.toString(), options);
+  }
+
+  /**
    * The format of a file: by its extension ({@code .jsonl}, {@code .conll}/{@code .bio}/{@code
    * .bioes}/{@code .iob}, {@code .opennlp}), otherwise by its first non-blank line ({@code {}
-   * means JSONL, {@code <START} OpenNLP, anything else CoNLL).
+   * means JSONL, {@code <START} OpenNLP, anything else CoNLL). A {@code .json} file that opens
+   * a JSON array ({@code [}) is a Label Studio export; a directory is a doccano export.
    *
    * @throws CorpusFormatException when the file is empty and has no telling extension
    */
   public static CorpusFormat detectFormat(Path file, int maxLineLength)
       throws IOException, CorpusFormatException {
-    CorpusFormat byName = CorpusFormat.byExtension(file.getFileName().toString());
-    if (byName != null) {
+    if (Files.isDirectory(file)) {
+      return CorpusFormat.DOCCANO;
+    }
+    String name = file.getFileName().toString();
+    CorpusFormat byName = CorpusFormat.byExtension(name);
+    if (byName != null && !(name.endsWith(".json") || name.endsWith(".json.gz"))) {
       return byName;
+    }
+    if (byName != null) {
+      return firstByte(file) == '[' ? CorpusFormat.LABEL_STUDIO : byName;
     }
     try (LineSource lines = new LineSource(stream(file), file.toString(), maxLineLength)) {
       for (String line = lines.next(); line != null; line = lines.next()) {
@@ -108,6 +169,18 @@ public final class CorpusFiles {
     }
     throw new CorpusFormatException(file.toString(), 0, null,
         "is empty, so its format cannot be told: name it with --format");
+  }
+
+  /** The first byte of a file that is not whitespace, or -1. */
+  private static int firstByte(Path file) throws IOException, CorpusFormatException {
+    try (InputStream in = stream(file)) {
+      for (int b = in.read(); b >= 0; b = in.read()) {
+        if (!Character.isWhitespace(b) && b != 0xEF && b != 0xBB && b != 0xBF) {
+          return b;
+        }
+      }
+      return -1;
+    }
   }
 
   /** The format {@code fileOrBundled} would be read as. */
@@ -122,6 +195,10 @@ public final class CorpusFiles {
 
   /** A writer of {@code format} on {@code out}; {@code name} names the output in messages. */
   public static CorpusWriter writer(Writer out, CorpusFormat format, boolean argmax, String name) {
+    if (!format.writable()) {
+      throw new IllegalArgumentException(
+          format.spelling() + " is read only: write jsonl, conll or opennlp");
+    }
     return format == CorpusFormat.JSONL ? new JsonlWriter(out)
         : new TaggedWriter(out, format, argmax, name);
   }
@@ -136,6 +213,10 @@ public final class CorpusFiles {
    */
   public static CorpusWriter writer(Path file, CorpusFormat format, boolean argmax)
       throws IOException {
+    if (!format.writable()) {
+      throw new IllegalArgumentException(
+          format.spelling() + " is read only: write jsonl, conll or opennlp");
+    }
     if (Files.isDirectory(file)) {
       throw new FileSystemException(file.toString(), null,
           "is a directory: name a file to write the corpus to");
