@@ -45,8 +45,10 @@ final class CorpusSplitCommand implements Callable<Integer> {
       description = "Directory for train.EXT and test.EXT (created if missing).")
   Path outDir;
 
-  @Option(names = "--to", paramLabel = "FORMAT", converter = CorpusReading.FormatConverter.class,
-      description = "Output format (default: the input format).")
+  @Option(names = "--to", paramLabel = "FORMAT",
+      converter = CorpusReading.WritableFormatConverter.class,
+      description = "Output format (default: the input format; jsonl for a label-studio or"
+          + " doccano export).")
   CorpusFormat to;
 
   @Option(names = "--group-by", paramLabel = "UNIT", defaultValue = "sentence",
@@ -77,7 +79,9 @@ final class CorpusSplitCommand implements Callable<Integer> {
           "--test-fraction must be strictly between 0 and 1, got " + testFraction);
     }
     ReadOptions options = read.options(skipInvalid);
-    CorpusFormat format = to != null ? to : CorpusFiles.formatOf(file, options);
+    CorpusFormat read = CorpusFiles.formatOf(file, options);
+    // The annotation tools' exports are read only: their splits are written as JSONL.
+    CorpusFormat format = to != null ? to : read.writable() ? read : CorpusFormat.JSONL;
     LoadedCorpus loaded = CorpusFiles.load(file, options);
     if (loaded.skipped() > 0 && !CorpusReading.quiet(spec)) {
       spec.commandLine().getErr().println("entdist: skipped " + loaded.skipped()
