@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {
       "  entdist corpus split bundled --test-fraction 0.2 --seed 1 --out-dir split",
-      "  entdist corpus split ner.conll --test-fraction 0.1 --seed 7 --group-by document \\",
-      "      --out-dir split"})
+      "  entdist corpus split ner.conll --test-fraction 0.1 --seed 7 \\",
+      "      --group-by document --out-dir split"})
 final class CorpusSplitCommand implements Callable<Integer> {
 
   /** What keeps occurrences together. */
