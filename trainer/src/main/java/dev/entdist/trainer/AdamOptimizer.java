@@ -86,10 +86,6 @@ final class AdamOptimizer {
   }
 
   /**
-   * One Adam step on θ from the data gradient {@code grad} (λθ is added to the weights' part,
-   * the first {@code wEnd} entries), bias-corrected at step {@code t} (from 1).
-   */
-  /**
    * Adds to {@code grad} (zeroed by the caller) the gradient of the batch's data term, the
    * weighted mean Σ_i (w_i/wsum)·KL(y_i ‖ p_i) over rows {@code rows[from..to)}: (p_i − y_i)
    * x_iᵀ for the weights and (p_i − y_i) for the bias. The λ term is added by {@link #update}.
@@ -97,27 +93,23 @@ final class AdamOptimizer {
   static void batchGradient(CompactProblem p, double[] theta, int[] rows, int from, int to,
       double wsum, double[] grad, double[] z) {
     int k = p.k;
-    int wEnd = p.f * k;
-    for (int r = from; r < to; r++) {
-      int i = rows[r];
-      logits(p, theta, i, z);
-      double lse = Kernels.logSumExp(z, 0, k);
-      double wi = p.normWeights[i] / wsum;
-      for (int j = 0; j < k; j++) {
-        double res = wi * (Math.exp(z[j] - lse) - p.targets[i * k + j]);
-        z[j] = res;
-        grad[wEnd + j] += res;
-      }
-      for (int e = p.rowStart[i]; e < p.rowStart[i + 1]; e++) {
-        double x = p.vals[e];
-        int off = p.cols[e] * k;
-        for (int j = 0; j < k; j++) {
-          grad[off + j] += x * z[j];
-        }
-      }
+    int biasOff = p.f * k;
+    double[] r = new double[k];
+    for (int q = from; q < to; q++) {
+      int i = rows[q];
+      int m = p.maskOf[i];
+      SoftmaxKernel.rowResiduals(theta, biasOff, k, p.cols, p.vals, p.rowStart[i],
+          p.rowStart[i + 1], m >= 0 ? p.masks[m] : null, p.targets, i * k, p.negEntropy[i],
+          p.normWeights[i] / wsum, z, r, 0);
+      SoftmaxKernel.scatter(grad, biasOff, k, p.cols, p.vals, p.rowStart[i], p.rowStart[i + 1],
+          r, 0);
     }
   }
 
+  /**
+   * One Adam step on θ from the data gradient {@code grad} (λθ is added to the weights' part,
+   * the first {@code wEnd} entries), bias-corrected at step {@code t} (from 1).
+   */
   static void update(double[] theta, double[] grad, double[] m, double[] v, long t, double rate,
       double lambda, int wEnd) {
     double lr = rate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
@@ -141,23 +133,9 @@ final class AdamOptimizer {
   }
 
   static void logits(CompactProblem p, double[] theta, int i, double[] z) {
-    int k = p.k;
-    System.arraycopy(theta, p.f * k, z, 0, k);
-    for (int e = p.rowStart[i]; e < p.rowStart[i + 1]; e++) {
-      double x = p.vals[e];
-      int off = p.cols[e] * k;
-      for (int j = 0; j < k; j++) {
-        z[j] += x * theta[off + j];
-      }
-    }
-    int mask = p.maskOf[i];
-    if (mask >= 0) {
-      for (int j = 0; j < k; j++) {
-        if (!p.masks[mask][j]) {
-          z[j] = Double.NEGATIVE_INFINITY;
-        }
-      }
-    }
+    int m = p.maskOf[i];
+    SoftmaxKernel.logits(theta, p.f * p.k, p.k, p.cols, p.vals, p.rowStart[i], p.rowStart[i + 1],
+        m >= 0 ? p.masks[m] : null, z);
   }
 
   static double maxAbs(double[] g) {

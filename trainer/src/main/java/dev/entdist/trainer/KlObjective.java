@@ -1,6 +1,5 @@
 package dev.entdist.trainer;
 
-import dev.entdist.divergence.Kernels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -118,58 +117,25 @@ final class KlObjective implements AutoCloseable {
     double[] bias = new double[k];
     double loss = 0;
     for (int i = lo; i < hi; i++) {
-      System.arraycopy(theta, biasOff, z, 0, k);
-      for (int e = p.rowStart[i], end = p.rowStart[i + 1]; e < end; e++) {
-        double x = p.vals[e];
-        int w = p.cols[e] * k;
-        for (int j = 0; j < k; j++) {
-          z[j] += x * theta[w + j];
-        }
-      }
       int m = p.maskOf[i];
-      if (m >= 0) {
-        boolean[] allowed = p.masks[m];
-        for (int j = 0; j < k; j++) {
-          if (!allowed[j]) {
-            z[j] = Double.NEGATIVE_INFINITY;
-          }
-        }
-      }
-      double lse = Kernels.logSumExp(z, 0, k);
-      double wi = p.normWeights[i];
-      double yz = 0;
       int t = i * k;
+      loss += SoftmaxKernel.rowResiduals(theta, biasOff, k, p.cols, p.vals, p.rowStart[i],
+          p.rowStart[i + 1], m >= 0 ? p.masks[m] : null, p.targets, t, p.negEntropy[i],
+          p.normWeights[i], z, residuals, t);
       for (int j = 0; j < k; j++) {
-        double y = p.targets[t + j];
-        if (y > 0) {
-          yz += y * z[j];
-        }
-        double r = wi * (Math.exp(z[j] - lse) - y);
-        residuals[t + j] = r;
-        bias[j] += r;
+        bias[j] += residuals[t + j];
       }
-      loss += wi * (p.negEntropy[i] + lse - yz);
     }
     blockLoss[b] = loss;
     System.arraycopy(bias, 0, blockBias, b * k, k);
   }
 
   private void columnBlock(double[] theta, double[] grad, int b) {
-    int k = p.k;
     int lo = b * COL_BLOCK;
     int hi = Math.min(p.f, lo + COL_BLOCK);
     for (int c = lo; c < hi; c++) {
-      int g = c * k;
-      for (int j = 0; j < k; j++) {
-        grad[g + j] = lambda * theta[g + j];
-      }
-      for (int e = p.colStart[c], end = p.colStart[c + 1]; e < end; e++) {
-        double x = p.colVals[e];
-        int r = p.colRows[e] * k;
-        for (int j = 0; j < k; j++) {
-          grad[g + j] += x * residuals[r + j];
-        }
-      }
+      SoftmaxKernel.column(theta, grad, c, p.k, p.colRows, p.colVals, p.colStart[c],
+          p.colStart[c + 1], residuals, lambda);
     }
   }
 
