@@ -139,11 +139,13 @@ final class KlObjective implements AutoCloseable {
     }
   }
 
-  private interface Block {
+  /** One block of work. */
+  interface Block {
     void run(int block);
   }
 
-  private void run(int blocks, Block body) {
+  /** Runs {@code body} for every block 0..blocks−1 on the objective's threads. */
+  void run(int blocks, Block body) {
     if (pool == null || blocks == 1) {
       for (int b = 0; b < blocks; b++) {
         body.run(b);

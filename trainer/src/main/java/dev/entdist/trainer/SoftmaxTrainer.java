@@ -37,6 +37,16 @@ public final class SoftmaxTrainer {
    */
   public static TrainingResult fit(TrainingData data, TrainerConfig config,
       ProgressListener listener) {
+    return fit(data, config, listener, false);
+  }
+
+  /**
+   * {@link #fit(TrainingData, TrainerConfig, ProgressListener)}, with Smile's L-BFGS instead of
+   * {@link Lbfgs} when {@code smile} is set (the comparison tests and benchmarks use it;
+   * preconditioning always runs on Smile's).
+   */
+  static TrainingResult fit(TrainingData data, TrainerConfig config, ProgressListener listener,
+      boolean smile) {
     if (data.size() == 0) {
       throw new IllegalArgumentException("no training examples");
     }
@@ -48,8 +58,13 @@ public final class SoftmaxTrainer {
     LbfgsAdapter.Outcome out;
     try (KlObjective objective = new KlObjective(problem, config.lambda(), config.threads())) {
       if (config.optimizer() == TrainerConfig.Optimizer.LBFGS) {
-        out = new LbfgsAdapter(objective, config.precondition(), config.tol(), config.maxIter(),
-            listener).minimize(config.lbfgsMemory());
+        if (smile || config.precondition()) {
+          out = new LbfgsAdapter(objective, config.precondition(), config.tol(),
+              config.maxIter(), listener).minimize(config.lbfgsMemory());
+        } else {
+          out = new Lbfgs(objective, config.lbfgsMemory(), config.tol(), config.maxIter(),
+              listener).minimize(new double[problem.parameters()]);
+        }
       } else {
         out = AdamOptimizer.run(objective, config, listener);
       }
