@@ -78,6 +78,35 @@ public final class SoftmaxTrainer {
     return new TrainingResult(buildModel(data, config, problem, out.theta(), stats), stats);
   }
 
+  /** A model without word summaries and the parameters it was built from (for warm starts). */
+  record Fit(SoftmaxModel model, double[] theta) {}
+
+  /**
+   * An L-BFGS fit from {@code start} (the θ of an earlier fit on the same data, or {@code null}
+   * for zero), without word summaries: one step of a regularisation path.
+   */
+  static Fit fitFrom(TrainingData data, TrainerConfig config, double[] start) {
+    boolean restrict = config.inventory() == TrainerConfig.InventoryMode.RESTRICT;
+    CompactProblem problem = new CompactProblem(data, restrict);
+    long t0 = System.nanoTime();
+    LbfgsAdapter.Outcome out;
+    try (KlObjective objective = new KlObjective(problem, config.lambda(), config.threads())) {
+      out = new Lbfgs(objective, config.lbfgsMemory(), config.tol(), config.maxIter(),
+          ProgressListener.NONE).minimize(
+              start != null ? start : new double[problem.parameters()]);
+    }
+    requireFinite(out, config);
+    FitStats stats = new FitStats(config.optimizer(), out.iterations(), out.evaluations(),
+        out.objective(), out.gradientMax(), (System.nanoTime() - t0) / 1e9, out.converged(),
+        problem.n, problem.f, problem.k, config.lambda());
+    int wEnd = problem.f * problem.k;
+    SoftmaxModel model = new SoftmaxModel(data.labels(), problem.index,
+        Arrays.copyOf(out.theta(), wEnd), Arrays.copyOfRange(out.theta(), wEnd, wEnd + problem.k),
+        data.inventories(), restrict, config.delta(), null, Map.of(),
+        Provenance.ofFit(config, stats));
+    return new Fit(model, out.theta());
+  }
+
   /** A NaN or infinite objective or parameter means the run diverged: no model comes of it. */
   private static void requireFinite(LbfgsAdapter.Outcome out, TrainerConfig config) {
     boolean finite = Double.isFinite(out.objective());
