@@ -24,7 +24,7 @@ final class AdamOptimizer {
     CompactProblem p = objective.problem();
     int k = p.k;
     int nParams = p.parameters();
-    int wEnd = p.f * k;
+    int wEnd = p.layout.weights;
     SplittableRandom random = new SplittableRandom(config.seed());
     int[] order = shuffled(p.n, random);
     int held = (int) Math.floor(config.validationFraction() * p.n);
@@ -93,15 +93,14 @@ final class AdamOptimizer {
   static void batchGradient(CompactProblem p, double[] theta, int[] rows, int from, int to,
       double wsum, double[] grad, double[] z) {
     int k = p.k;
-    int biasOff = p.f * k;
     double[] r = new double[k];
     for (int q = from; q < to; q++) {
       int i = rows[q];
       int m = p.maskOf[i];
-      SoftmaxKernel.rowResiduals(theta, biasOff, k, p.cols, p.vals, p.rowStart[i],
+      SoftmaxKernel.rowResiduals(theta, p.layout, p.cols, p.vals, p.rowStart[i],
           p.rowStart[i + 1], m >= 0 ? p.masks[m] : null, p.targets, i * k, p.negEntropy[i],
           p.normWeights[i] / wsum, z, r, 0);
-      SoftmaxKernel.scatter(grad, biasOff, k, p.cols, p.vals, p.rowStart[i], p.rowStart[i + 1],
+      SoftmaxKernel.scatter(grad, p.layout, p.cols, p.vals, p.rowStart[i], p.rowStart[i + 1],
           r, 0);
     }
   }
@@ -134,7 +133,7 @@ final class AdamOptimizer {
 
   static void logits(CompactProblem p, double[] theta, int i, double[] z) {
     int m = p.maskOf[i];
-    SoftmaxKernel.logits(theta, p.f * p.k, p.k, p.cols, p.vals, p.rowStart[i], p.rowStart[i + 1],
+    SoftmaxKernel.logits(theta, p.layout, p.cols, p.vals, p.rowStart[i], p.rowStart[i + 1],
         m >= 0 ? p.masks[m] : null, z);
   }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   ∂L/∂W_f = Σ_i ŵ_i (p_i − y_i) x_if + λ W_f,   ∂L/∂b = Σ_i ŵ_i (p_i − y_i)
  * </pre>
  *
- * <p>Parameters θ = [W row-major (F rows of K), b (K)]. One evaluation is two passes: a row pass
+ * <p>Parameters θ = [W (as {@link CompactProblem#layout} places it), b (K)]. One evaluation is two passes: a row pass
  * (logits, log-sum-exp, loss, residuals r_i = ŵ_i (p_i − y_i)) and a column pass over the same
  * matrix stored by column (∂L/∂W_f = Σ x_if r_i). Both are split into fixed-size blocks whose
  * partial sums are added in block order, so the result is bit-identical for any thread count.
@@ -77,7 +77,7 @@ final class KlObjective implements AutoCloseable {
       loss += blockLoss[b];
     }
     double sq = 0;
-    int wEnd = p.f * p.k;
+    int wEnd = p.layout.weights;
     for (int j = 0; j < wEnd; j++) {
       sq += theta[j] * theta[j];
     }
@@ -90,7 +90,7 @@ final class KlObjective implements AutoCloseable {
     int k = p.k;
     int blocks = (p.f + COL_BLOCK - 1) / COL_BLOCK;
     run(blocks, b -> columnBlock(theta, grad, b));
-    int off = p.f * k;
+    int off = p.layout.weights;
     for (int j = 0; j < k; j++) {
       grad[off + j] = 0;
     }
@@ -112,14 +112,13 @@ final class KlObjective implements AutoCloseable {
     int k = p.k;
     int lo = b * ROW_BLOCK;
     int hi = Math.min(p.n, lo + ROW_BLOCK);
-    int biasOff = p.f * k;
     double[] z = new double[k];
     double[] bias = new double[k];
     double loss = 0;
     for (int i = lo; i < hi; i++) {
       int m = p.maskOf[i];
       int t = i * k;
-      loss += SoftmaxKernel.rowResiduals(theta, biasOff, k, p.cols, p.vals, p.rowStart[i],
+      loss += SoftmaxKernel.rowResiduals(theta, p.layout, p.cols, p.vals, p.rowStart[i],
           p.rowStart[i + 1], m >= 0 ? p.masks[m] : null, p.targets, t, p.negEntropy[i],
           p.normWeights[i], z, residuals, t);
       for (int j = 0; j < k; j++) {
@@ -134,7 +133,7 @@ final class KlObjective implements AutoCloseable {
     int lo = b * COL_BLOCK;
     int hi = Math.min(p.f, lo + COL_BLOCK);
     for (int c = lo; c < hi; c++) {
-      SoftmaxKernel.column(theta, grad, c, p.k, p.colRows, p.colVals, p.colStart[c],
+      SoftmaxKernel.column(theta, grad, p.layout, c, p.colRows, p.colVals, p.colStart[c],
           p.colStart[c + 1], residuals, lambda);
     }
   }

@@ -99,9 +99,10 @@ public final class SoftmaxTrainer {
     FitStats stats = new FitStats(config.optimizer(), out.iterations(), out.evaluations(),
         out.objective(), out.gradientMax(), (System.nanoTime() - t0) / 1e9, out.converged(),
         problem.n, problem.f, problem.k, config.lambda());
-    int wEnd = problem.f * problem.k;
+    int wEnd = problem.layout.weights;
     SoftmaxModel model = new SoftmaxModel(data.labels(), problem.index,
-        Arrays.copyOf(out.theta(), wEnd), Arrays.copyOfRange(out.theta(), wEnd, wEnd + problem.k),
+        problem.layout.expand(out.theta()),
+        Arrays.copyOfRange(out.theta(), wEnd, wEnd + problem.k),
         data.inventories(), restrict, config.delta(), null, Map.of(),
         Provenance.ofFit(config, stats));
     return new Fit(model, out.theta());
@@ -123,9 +124,9 @@ public final class SoftmaxTrainer {
 
   static SoftmaxModel buildModel(TrainingData data, TrainerConfig config, CompactProblem problem,
       double[] theta, FitStats stats) {
-    int wEnd = problem.f * problem.k;
+    int wEnd = problem.layout.weights;
     SoftmaxModel model = new SoftmaxModel(data.labels(), problem.index,
-        Arrays.copyOf(theta, wEnd), Arrays.copyOfRange(theta, wEnd, wEnd + problem.k),
+        problem.layout.expand(theta), Arrays.copyOfRange(theta, wEnd, wEnd + problem.k),
         data.inventories(), config.inventory() == TrainerConfig.InventoryMode.RESTRICT,
         config.delta(), null, Map.of(), Provenance.ofFit(config, stats));
     return model.withWordSummaries(wordSummaries(model, data));

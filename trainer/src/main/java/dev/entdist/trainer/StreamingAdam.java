@@ -135,13 +135,12 @@ public final class StreamingAdam {
 
   private static double heldOutKl(ExampleStream stream, FeatureIndex index, double[] theta,
       int k, long salt, double fraction) throws IOException, PeerFormatException {
-    int wEnd = index.size() * k;
     double[] acc = new double[2];
     double[] z = new double[k];
     stream.forEach((row, x, target, w) -> {
       if (heldOut(row, salt, fraction)) {
         Row r = remap(x, index, target, w);
-        SoftmaxKernel.logits(theta, wEnd, k, r.cols(), r.vals(), 0, r.cols().length, null, z);
+        SoftmaxKernel.logits(theta, WeightLayout.dense(index.size(), k), r.cols(), r.vals(), 0, r.cols().length, null, z);
         acc[0] += w * Kernels.klDivergenceFromLogits(target, 0, z, 0, k);
         acc[1] += w;
       }
@@ -156,12 +155,13 @@ public final class StreamingAdam {
     double[] loss = {0};
     double[] z = new double[k];
     double[] res = new double[k];
+    WeightLayout layout = WeightLayout.dense(index.size(), k);
     stream.forEach((row, x, target, w) -> {
       Row r = remap(x, index, target, w);
       int nnz = r.cols().length;
-      loss[0] += SoftmaxKernel.rowResiduals(theta, wEnd, k, r.cols(), r.vals(), 0, nnz, null,
+      loss[0] += SoftmaxKernel.rowResiduals(theta, layout, r.cols(), r.vals(), 0, nnz, null,
           target, 0, SoftmaxKernel.yLogY(target, 0, k), w / wsum, z, res, 0);
-      SoftmaxKernel.scatter(grad, wEnd, k, r.cols(), r.vals(), 0, nnz, res, 0);
+      SoftmaxKernel.scatter(grad, layout, r.cols(), r.vals(), 0, nnz, res, 0);
     });
     double sq = 0;
     for (int q = 0; q < wEnd; q++) {
@@ -205,6 +205,7 @@ public final class StreamingAdam {
     /** Draws up to one batch of rows at random (removing them) and takes one Adam step. */
     void step(double[] theta, double[] grad, double[] m, double[] v, long t, TrainerConfig c,
         int wEnd) {
+      WeightLayout layout = WeightLayout.dense(wEnd / k, k);
       int b = Math.min(batch, rows.size());
       java.util.Arrays.fill(grad, 0);
       double sw = 0;
@@ -222,9 +223,9 @@ public final class StreamingAdam {
       for (int q = 0; q < b; q++) {
         Row r = picked[q];
         int nnz = r.cols().length;
-        SoftmaxKernel.rowResiduals(theta, wEnd, k, r.cols(), r.vals(), 0, nnz, null, r.target(),
+        SoftmaxKernel.rowResiduals(theta, layout, r.cols(), r.vals(), 0, nnz, null, r.target(),
             0, 0.0, r.weight() / sw, z, res, 0);
-        SoftmaxKernel.scatter(grad, wEnd, k, r.cols(), r.vals(), 0, nnz, res, 0);
+        SoftmaxKernel.scatter(grad, layout, r.cols(), r.vals(), 0, nnz, res, 0);
       }
       AdamOptimizer.update(theta, grad, m, v, t, c.learningRate(), c.lambda(), wEnd);
     }

@@ -77,29 +77,38 @@ class ObjectiveReferenceTest {
       possible[f] = ints(c.get("possible").get(f));
     }
     double[] b = doubles(c.get("b"));
-    double[] theta = new double[p.parameters()];
+    double[] dense = new double[p.f * k];
     for (int row = 0; row < p.f; row++) {
-      int id = p.index.id(row);
-      for (int j = 0; j < k; j++) {
-        theta[row * k + j] = w[id][j];
-      }
+      System.arraycopy(w[p.index.id(row)], 0, dense, row * k, k);
     }
-    System.arraycopy(b, 0, theta, p.f * k, k);
+    WeightLayout layout = p.layout;
+    double[] theta = layout.compact(dense, b);
     for (int threads : new int[] {1, 3}) {
       try (KlObjective obj = new KlObjective(p, lambda, threads)) {
         double[] grad = new double[theta.length];
         double value = obj.valueAndGradient(theta, grad);
         double expected = c.get("value").asDouble();
         assertEquals(expected, value, REL * Math.abs(expected), "value");
+        int slots = 0;
         for (int row = 0; row < p.f; row++) {
           int id = p.index.id(row);
-          for (int j = 0; j < k; j++) {
-            assertClose(gw[id][j], grad[row * k + j], "dL/dW[" + id + "][" + j + "]");
+          for (int q = layout.from(row); q < layout.to(row); q++) {
+            int j = layout.labelOf(row, q);
+            assertClose(gw[id][j], grad[q], "dL/dW[" + id + "][" + j + "]");
+            slots++;
+          }
+          for (int j = 0; j < k; j++) { // a pair without a slot must be an impossible one
+            boolean has = false;
+            for (int q = layout.from(row); q < layout.to(row); q++) {
+              has |= layout.labelOf(row, q) == j;
+            }
+            assertEquals(possible[id][j] == 1, has, "slot of feature " + id + " label " + j);
           }
         }
+        assertEquals(layout.weights, slots);
         double[] gb = doubles(c.get("grad_b"));
         for (int j = 0; j < k; j++) {
-          assertClose(gb[j], grad[p.f * k + j], "dL/db[" + j + "]");
+          assertClose(gb[j], grad[layout.weights + j], "dL/db[" + j + "]");
         }
       }
     }
