@@ -96,9 +96,8 @@ final class AdamOptimizer {
     double[] r = new double[k];
     for (int q = from; q < to; q++) {
       int i = rows[q];
-      int m = p.maskOf[i];
       SoftmaxKernel.rowResiduals(theta, p.layout, p.cols, p.vals, p.rowStart[i],
-          p.rowStart[i + 1], m >= 0 ? p.masks[m] : null, p.targets, i * k, p.negEntropy[i],
+          p.rowStart[i + 1], p.inventoryOf(i), p.targets, i * k, p.negEntropy[i],
           p.normWeights[i] / wsum, z, r, 0);
       SoftmaxKernel.scatter(grad, p.layout, p.cols, p.vals, p.rowStart[i], p.rowStart[i + 1],
           r, 0);
@@ -132,9 +131,8 @@ final class AdamOptimizer {
   }
 
   static void logits(CompactProblem p, double[] theta, int i, double[] z) {
-    int m = p.maskOf[i];
     SoftmaxKernel.logits(theta, p.layout, p.cols, p.vals, p.rowStart[i], p.rowStart[i + 1],
-        m >= 0 ? p.masks[m] : null, z);
+        p.inventoryOf(i), z);
   }
 
   static double maxAbs(double[] g) {

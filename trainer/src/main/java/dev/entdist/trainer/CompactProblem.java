@@ -29,6 +29,8 @@ final class CompactProblem {
   /** Per row: the index into {@link #masks}, or −1 for all labels. */
   final int[] maskOf;
   final boolean[][] masks;
+  /** The labels of each mask, increasing. */
+  final int[][] inventories;
   /** Where each feature's weights sit in θ: only labels it can influence when restricted. */
   final WeightLayout layout;
 
@@ -106,6 +108,19 @@ final class CompactProblem {
     } else {
       masks = new boolean[0][];
     }
+    inventories = new int[masks.length][];
+    for (int m = 0; m < masks.length; m++) {
+      int count = 0;
+      for (boolean b : masks[m]) {
+        count += b ? 1 : 0;
+      }
+      inventories[m] = new int[count];
+      for (int j = 0, q = 0; j < k; j++) {
+        if (masks[m][j]) {
+          inventories[m][q++] = j;
+        }
+      }
+    }
     layout = restrict ? restrictedLayout() : WeightLayout.dense(f, k);
   }
 
@@ -146,6 +161,12 @@ final class CompactProblem {
       allowed[c] = labels;
     }
     return WeightLayout.of(k, allowed);
+  }
+
+  /** Row i's inventory labels (increasing), or {@code null} for all labels. */
+  int[] inventoryOf(int i) {
+    int m = maskOf[i];
+    return m >= 0 ? inventories[m] : null;
   }
 
   /** Number of parameters: the weight slots of {@link #layout} then K biases. */

@@ -116,10 +116,9 @@ final class KlObjective implements AutoCloseable {
     double[] bias = new double[k];
     double loss = 0;
     for (int i = lo; i < hi; i++) {
-      int m = p.maskOf[i];
       int t = i * k;
       loss += SoftmaxKernel.rowResiduals(theta, p.layout, p.cols, p.vals, p.rowStart[i],
-          p.rowStart[i + 1], m >= 0 ? p.masks[m] : null, p.targets, t, p.negEntropy[i],
+          p.rowStart[i + 1], p.inventoryOf(i), p.targets, t, p.negEntropy[i],
           p.normWeights[i], z, residuals, t);
       for (int j = 0; j < k; j++) {
         bias[j] += residuals[t + j];
@@ -132,9 +131,10 @@ final class KlObjective implements AutoCloseable {
   private void columnBlock(double[] theta, double[] grad, int b) {
     int lo = b * COL_BLOCK;
     int hi = Math.min(p.f, lo + COL_BLOCK);
+    int[] slotOf = new int[p.k];
     for (int c = lo; c < hi; c++) {
       SoftmaxKernel.column(theta, grad, p.layout, c, p.colRows, p.colVals, p.colStart[c],
-          p.colStart[c + 1], residuals, lambda);
+          p.colStart[c + 1], residuals, lambda, p.maskOf, p.inventories, slotOf);
     }
   }
 
