@@ -22,6 +22,7 @@ final class TrainerDefaults implements IDefaultValueProvider {
     return switch (option.longestName()) {
       case "--lambda" -> number(d.lambda());
       case "--tol" -> number(d.tol());
+      case "--max-iter" -> Integer.toString(d.maxIter());
       case "--epochs" -> Integer.toString(d.epochs());
       case "--batch-size" -> Integer.toString(d.batchSize());
       case "--lr" -> number(d.learningRate());
@@ -31,6 +32,6 @@ final class TrainerDefaults implements IDefaultValueProvider {
 
   /** Java's shortest spelling of {@code v}, without a needless ".0", in lower case: 1e-4, 0.01. */
   static String number(double v) {
-    return TrainCommand.compact(v).toLowerCase(Locale.ROOT);
+    return Numbers.compact(v).toLowerCase(Locale.ROOT);
   }
 }

@@ -88,7 +88,7 @@ public final class CorpusFiles {
 
   /**
    * The format of a file: by its extension ({@code .jsonl}, {@code .conll}/{@code .bio}/{@code
-   * .bioes}/{@code .iob}, {@code .opennlp}), otherwise by its first non-blank line ({@code {}
+   * .bioes}/{@code .iob}, {@code .opennlp}), otherwise by its first non-blank line (an opening brace
    * means JSONL, {@code <START} OpenNLP, anything else CoNLL).
    *
    * @throws CorpusFormatException when the file is empty and has no telling extension
