@@ -99,6 +99,11 @@ final class TrainCommand implements Callable<Integer> {
           + " search folds (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--trace", paramLabel = "FILE",
+      description = "Write one CSV line per L-BFGS iteration (Adam epoch) of the final fit:"
+          + " iteration,objective,gradient_max,seconds (seconds since the fit started).")
+  Path trace;
+
   @Option(names = "--json", description = "Print one JSON object with the fit statistics.")
   boolean json;
 
@@ -141,6 +146,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     TextModel model = outcome.model().withSource(checksum, parsedRegime.name());
     model.save(out);
+    if (trace != null) {
+      outcome.writeTrace(trace);
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     if (json) {
       Json.println(stdout, json(outcome, parsedRegime.name(), optimizerName));
@@ -194,6 +202,9 @@ final class TrainCommand implements Callable<Integer> {
     Json.put(n, "final_objective", s.finalObjective());
     Json.put(n, "final_gradient_max", s.finalGradientMax());
     Json.put(n, "fit_seconds", s.fitSeconds());
+    if (o.search() != null) {
+      Json.put(n, "search_seconds", o.search().searchSeconds());
+    }
     n.put("converged", s.converged());
     n.put("optimizer", optimizer);
     Json.put(n, "lambda", s.lambda());

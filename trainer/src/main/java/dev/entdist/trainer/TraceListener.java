@@ -58,6 +58,15 @@ public final class TraceListener implements ProgressListener {
    * @throws IOException if writing or moving fails; {@code file} is then left untouched
    */
   public void writeCsv(Path file) throws IOException {
+    writeCsv(records, file);
+  }
+
+  /**
+   * Writes {@code records} as CSV ({@value #HEADER}) atomically, as {@link #writeCsv(Path)}.
+   *
+   * @throws IOException if writing or moving fails; {@code file} is then left untouched
+   */
+  public static void writeCsv(List<Record> records, Path file) throws IOException {
     StringBuilder sb = new StringBuilder(HEADER).append('\n');
     for (Record r : records) {
       sb.append(r.iteration()).append(',').append(r.objective()).append(',')
