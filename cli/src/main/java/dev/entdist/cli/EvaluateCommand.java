@@ -49,7 +49,9 @@ final class EvaluateCommand implements Callable<Integer> {
       Map.entry("clark", "Clark distance (lower is better)"),
       Map.entry("canberra", "Canberra distance (lower is better)"),
       Map.entry("cosine", "cosine similarity (higher is better)"),
-      Map.entry("intersection", "Σ min(ref, pred) (higher is better)"));
+      Map.entry("intersection", "Σ min(ref, pred) (higher is better)"),
+      Map.entry("manhattan", "mean Σ |ref − pred|, L1 (lower is better)"),
+      Map.entry("euclidean", "mean sqrt(Σ (ref − pred)²), L2 (lower is better)"));
 
   @Spec CommandLine.Model.CommandSpec spec;
 
