@@ -2,7 +2,9 @@ package dev.entdist.trainer;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +86,30 @@ public final class SoftmaxTrainer {
         Arrays.copyOf(theta, wEnd), Arrays.copyOfRange(theta, wEnd, wEnd + problem.k),
         data.inventories(), config.inventory() == TrainerConfig.InventoryMode.RESTRICT,
         config.delta(), null, Map.of(), Provenance.ofFit(config, stats));
-    return model.withWordSummaries(wordSummaries(model, data));
+    return model.withWordSummaries(wordSummaries(model, data))
+        .withLabelsWithoutMass(labelsWithoutMass(data));
+  }
+
+  /** The labels that no row with positive weight gives target mass (declared labels). */
+  static Set<String> labelsWithoutMass(TrainingData data) {
+    int k = data.numLabels();
+    boolean[] mass = new boolean[k];
+    double[] t = data.targetArray();
+    double[] w = data.weightArray();
+    for (int i = 0; i < data.size(); i++) {
+      if (w[i] > 0) {
+        for (int j = 0; j < k; j++) {
+          mass[j] |= t[i * k + j] > 0;
+        }
+      }
+    }
+    Set<String> out = new TreeSet<>();
+    for (int j = 0; j < k; j++) {
+      if (!mass[j]) {
+        out.add(data.labels().get(j));
+      }
+    }
+    return out;
   }
 
   /** Word → mean prediction of {@code model} over that word's rows of {@code data}. */
