@@ -1,5 +1,9 @@
 package dev.entdist.cli;
 
+import dev.entdist.pipeline.Comparison;
+import dev.entdist.pipeline.RepeatedComparison;
+import dev.entdist.trainer.Evaluation.Metrics;
+
 import dev.entdist.divergence.Kernels;
 import dev.entdist.trainer.Evaluation;
 import java.awt.BasicStroke;
@@ -179,7 +183,7 @@ final class CompareChart {
     for (String regime : rc.regimes()) {
       double[][] bins = reliability(rc, regime);
       Color color = REGIMES[r++ % REGIMES.length];
-      String ece = String.format(Locale.ROOT, "%.3f", rc.meanMetrics(regime).get("ece"));
+      String ece = String.format(Locale.ROOT, "%.3f", rc.mean(regime, Metrics::ece));
       XYSeries s = chart.addSeries(regime + " (ECE " + ece + ")", bins[0], bins[1]);
       s.setLineColor(color);
       s.setMarkerColor(color);
@@ -198,7 +202,7 @@ final class CompareChart {
     double[] confidence = new double[bins];
     double[] correct = new double[bins];
     int[] count = new int[bins];
-    for (Comparison.Result run : rc.runs()) {
+    for (Comparison.Run run : rc.runs()) {
       double[][] predictions = run.regimes().stream()
           .filter(rr -> rr.regime().equals(regime)).findFirst().orElseThrow().predictions();
       double[][] references = run.references();
@@ -240,10 +244,10 @@ final class CompareChart {
     List<String> names = new ArrayList<>();
     List<Double> values = new ArrayList<>();
     names.add("reference");
-    values.add(rc.meanMetrics(rc.regimes().get(0)).get("mean_entropy_ref"));
+    values.add(rc.mean(rc.regimes().get(0), Metrics::meanEntropyRef));
     for (String regime : rc.regimes()) {
       names.add(regime);
-      values.add(rc.meanMetrics(regime).get("mean_entropy_pred"));
+      values.add(rc.mean(regime, Metrics::meanEntropyPred));
     }
     chart.addSeries("mean entropy", names, values);
     chart.getStyler().setSeriesColors(new Color[] {REGIMES[0]});

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
 import dev.entdist.corpora.ReadOptions;
-import dev.entdist.features.FeaturePipeline;
+import dev.entdist.pipeline.CompareSettings;
+import dev.entdist.pipeline.Comparison;
+import dev.entdist.pipeline.RepeatedComparison;
 import dev.entdist.trainer.TrainerConfig;
 import dev.entdist.corpora.TrainingRegime;
 import java.io.PrintWriter;
@@ -116,16 +118,11 @@ final class CompareCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--regimes: " + e.getMessage());
     }
+    CompareSettings settings = new CompareSettings(parsed, words == null ? List.of() : words,
+        testFraction, seed, repeats, config, featureOptions.config(spec.commandLine()));
     PrintWriter out = spec.commandLine().getOut();
     Corpus data = CorpusFiles.read(corpus, ReadOptions.defaults());
-    Comparison.requireWhatRegimesNeed(parsed, data);
-    Progress.Monitor monitor = Progress.Monitor.of(spec);
-    RepeatedComparison result;
-    try (FeaturePipeline pipeline = FeaturePipeline.create(featureOptions.config(spec.commandLine()))) {
-      var features = TrainingRows.features(data.examples(), pipeline, config.threads(), monitor);
-      result = RepeatedComparison.run(data, features, parsed, words, testFraction, seed,
-          repeats, config, monitor);
-    }
+    RepeatedComparison result = Comparison.compare(data, settings, Progress.monitor(spec));
     if (chart != null) {
       CompareChart.write(chart, result);
       Progress.note(spec, "chart written to " + chart);

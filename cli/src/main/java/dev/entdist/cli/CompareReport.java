@@ -1,5 +1,8 @@
 package dev.entdist.cli;
 
+import dev.entdist.pipeline.Comparison;
+import dev.entdist.pipeline.RepeatedComparison;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.Corpus;
 import java.io.PrintWriter;
@@ -24,7 +27,7 @@ final class CompareReport {
    * {@code split} gains {@code repeats} and the list {@code splits}.
    */
   static ObjectNode json(RepeatedComparison rc) {
-    Comparison.Result first = rc.first();
+    Comparison.Run first = rc.first();
     boolean repeated = rc.repeats() > 1;
     ObjectNode o = Json.object();
     ObjectNode split = o.putObject("split");
@@ -35,7 +38,7 @@ final class CompareReport {
     if (repeated) {
       split.put("repeats", rc.repeats());
       var splits = split.putArray("splits");
-      for (Comparison.Result r : rc.runs()) {
+      for (Comparison.Run r : rc.runs()) {
         ObjectNode one = splits.addObject();
         one.put("seed", r.seed());
         one.put("train", r.train());
@@ -49,8 +52,8 @@ final class CompareReport {
     ObjectNode regimes = o.putObject("regimes");
     for (String regime : rc.regimes()) {
       ObjectNode node = regimes.putObject(regime);
-      Map<String, Double> std = rc.stdMetrics(regime);
-      rc.meanMetrics(regime).forEach((k, v) -> {
+      Map<String, Double> std = MetricMaps.std(rc, regime);
+      MetricMaps.mean(rc, regime).forEach((k, v) -> {
         Json.put(node, k, v);
         if (repeated) {
           Json.put(node, k + "_std", std.get(k));
@@ -79,7 +82,7 @@ final class CompareReport {
   }
 
   static void print(PrintWriter out, Corpus corpus, RepeatedComparison rc) {
-    Comparison.Result first = rc.first();
+    Comparison.Run first = rc.first();
     int repeats = rc.repeats();
     out.printf(Locale.ROOT, "Corpus %s: %d occurrences of %d words, %d labels.%n",
         corpus.source(), corpus.size(), corpus.wordCounts().size(), rc.labels().size());
@@ -89,7 +92,7 @@ final class CompareReport {
           first.seed(), first.train(), first.test());
     } else {
       IntSummaryStatistics test = rc.runs().stream()
-          .mapToInt(Comparison.Result::test).summaryStatistics();
+          .mapToInt(Comparison.Run::test).summaryStatistics();
       out.printf(Locale.ROOT, "%d splits (seeds %d to %d, grouped by sentence): %s held-out"
           + " occurrences each; figures are means ± sample standard deviations over the"
           + " splits.%n%n", repeats, first.seed(), first.seed() + repeats - 1,
@@ -100,10 +103,10 @@ final class CompareReport {
     Table metrics = new Table("regime", "KL(ref‖pred)", "KL(pred‖ref)", "JS", "top-1",
         "H(pred)", "H(ref)", "ECE", "iterations");
     for (String regime : rc.regimes()) {
-      Map<String, Double> m = rc.meanMetrics(regime);
-      Map<String, Double> sd = repeats > 1 ? rc.stdMetrics(regime) : Map.of();
+      Map<String, Double> m = MetricMaps.mean(rc, regime);
+      Map<String, Double> sd = repeats > 1 ? MetricMaps.std(rc, regime) : Map.of();
       List<String> iterations = new ArrayList<>();
-      for (Comparison.Result r : rc.runs()) {
+      for (Comparison.Run r : rc.runs()) {
         for (Comparison.RegimeResult rr : r.regimes()) {
           if (rr.regime().equals(regime)) {
             iterations.add(Integer.toString(rr.training().stats().iterations()));

@@ -32,7 +32,7 @@ final class CorpusConvertCommand implements Callable<Integer> {
   String file;
 
   @Option(names = "--to", required = true, paramLabel = "FORMAT",
-      converter = CorpusCommand.FormatConverter.class,
+      converter = CorpusReading.FormatConverter.class,
       description = "Output format: jsonl, conll or opennlp.")
   CorpusFormat to;
 
@@ -49,7 +49,7 @@ final class CorpusConvertCommand implements Callable<Integer> {
       + "instead of stopping at the first.")
   boolean skipInvalid;
 
-  @Mixin CorpusCommand.ReadMixin read;
+  @Mixin CorpusReading.ReadMixin read;
 
   @Option(names = "--json", description = "Print one JSON object with the counts on stdout.")
   boolean json;
@@ -59,7 +59,7 @@ final class CorpusConvertCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    boolean quiet = CorpusCommand.quiet(spec);
+    boolean quiet = CorpusReading.quiet(spec);
     long written = 0;
     long skipped;
     long omitted;
@@ -72,7 +72,7 @@ final class CorpusConvertCommand implements Callable<Integer> {
       writer.finish();
       skipped = reader.skipped();
       omitted = writer.omitted();
-      CorpusCommand.reportSkipped(reader, err, quiet);
+      CorpusReading.reportSkipped(reader, err, quiet);
     }
     if (json) {
       ObjectNode o = Json.object();

@@ -45,7 +45,7 @@ final class CorpusSplitCommand implements Callable<Integer> {
       description = "Directory for train.EXT and test.EXT (created if missing).")
   Path outDir;
 
-  @Option(names = "--to", paramLabel = "FORMAT", converter = CorpusCommand.FormatConverter.class,
+  @Option(names = "--to", paramLabel = "FORMAT", converter = CorpusReading.FormatConverter.class,
       description = "Output format (default: the input format).")
   CorpusFormat to;
 
@@ -63,7 +63,7 @@ final class CorpusSplitCommand implements Callable<Integer> {
       + "instead of stopping at the first.")
   boolean skipInvalid;
 
-  @Mixin CorpusCommand.ReadMixin read;
+  @Mixin CorpusReading.ReadMixin read;
 
   @Option(names = "--json", description = "Print one JSON object with the split on stdout.")
   boolean json;
@@ -79,7 +79,7 @@ final class CorpusSplitCommand implements Callable<Integer> {
     ReadOptions options = read.options(skipInvalid);
     CorpusFormat format = to != null ? to : CorpusFiles.formatOf(file, options);
     LoadedCorpus loaded = CorpusFiles.load(file, options);
-    if (loaded.skipped() > 0 && !CorpusCommand.quiet(spec)) {
+    if (loaded.skipped() > 0 && !CorpusReading.quiet(spec)) {
       spec.commandLine().getErr().println("entdist: skipped " + loaded.skipped()
           + " invalid record(s) in " + file + "; first: "
           + loaded.skippedErrors().get(0).getMessage());

@@ -32,7 +32,7 @@ final class CorpusStatsCommand implements Callable<Integer> {
       description = "Corpus files, or 'bundled' for the corpus inside the jar.")
   List<String> files;
 
-  @Mixin CorpusCommand.ReadMixin read;
+  @Mixin CorpusReading.ReadMixin read;
 
   @Option(names = "--skip-invalid", description = "Skip invalid records (and say how many) "
       + "instead of stopping at the first.")
@@ -62,7 +62,7 @@ final class CorpusStatsCommand implements Callable<Integer> {
           builder.add(e);
         }
         skipped += reader.skipped();
-        CorpusCommand.reportSkipped(reader, err, CorpusCommand.quiet(spec));
+        CorpusReading.reportSkipped(reader, err, CorpusReading.quiet(spec));
       }
     }
     CorpusStats stats = builder.build();

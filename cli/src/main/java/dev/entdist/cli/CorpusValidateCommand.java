@@ -32,7 +32,7 @@ final class CorpusValidateCommand implements Callable<Integer> {
       description = "Corpus files, or 'bundled' for the corpus inside the jar.")
   List<String> files;
 
-  @Mixin CorpusCommand.ReadMixin read;
+  @Mixin CorpusReading.ReadMixin read;
 
   @Option(names = "--max-errors", paramLabel = "N", defaultValue = "50",
       description = "Report at most N bad records per file; the rest are only counted "

@@ -1,6 +1,7 @@
 package dev.entdist.cli;
 
 import dev.entdist.corpora.CorpusFormatException;
+import dev.entdist.pipeline.PipelineException;
 import dev.entdist.trainer.ModelFormatException;
 import dev.entdist.trainer.PeerFormatException;
 import dev.entdist.trainer.TrainingDivergedException;
@@ -45,7 +46,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (ex instanceof NoSuchFileException nf) {
       return "no such file: " + nf.getFile();
     }
-    if (ex instanceof UserException || ex instanceof CorpusFormatException
+    if (ex instanceof UserException || ex instanceof PipelineException
+        || ex instanceof CorpusFormatException
         || ex instanceof PeerFormatException || ex instanceof ModelFormatException
         || ex instanceof IllegalArgumentException || ex instanceof TrainingDivergedException) {
       return ex.getMessage();

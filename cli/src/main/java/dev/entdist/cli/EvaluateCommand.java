@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
 import dev.entdist.corpora.ReadOptions;
+import dev.entdist.pipeline.FeatureDirectory;
+import dev.entdist.pipeline.TextModel;
 import dev.entdist.trainer.Evaluation;
 import dev.entdist.trainer.PeerFormat;
-import dev.entdist.trainer.SoftmaxModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -82,32 +83,28 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SoftmaxModel model = ModelFiles.read(modelFile);
-    double[][] references;
-    double[][] predictions;
+    TextModel model = TextModel.load(modelFile);
+    Evaluation.Metrics metrics;
     String data;
     if (source.corpus != null) {
       Corpus corpus = CorpusFiles.read(source.corpus, ReadOptions.defaults());
-      references = CorpusPredictions.references(model, modelFile, corpus);
-      predictions = CorpusPredictions.predict(model, modelFile, corpus, threads(),
-          "evaluation on a corpus");
+      metrics = model.evaluate(corpus, threads());
       data = corpus.source();
     } else {
-      Path dir = TrainCommand.splitDir(source.features, "test");
-      PeerFormat.Split split = TrainCommand.readSplit(source.features, dir);
+      Path dir = FeatureDirectory.split(source.features, "test");
+      PeerFormat.Split split = FeatureDirectory.read(source.features, "test");
       if (!new HashSet<>(split.classes()).equals(new HashSet<>(model.labels()))) {
         throw new UserException(dir.resolve("labels.tsv") + " has classes " + split.sortedClasses()
             + " but model " + modelFile + " has labels " + model.labels()
             + ": evaluate on a directory exported with the same labels");
       }
-      references = split.inSortedOrder(split.labels());
-      predictions = model.predictAll(split.features(), null);
+      if (split.size() == 0) {
+        throw new UserException(dir + " has no rows to evaluate on");
+      }
+      metrics = Evaluation.evaluate(split.inSortedOrder(split.labels()),
+          model.softmax().predictAll(split.features(), null));
       data = dir.toString();
     }
-    if (references.length == 0) {
-      throw new UserException(data + " has no occurrences to evaluate on");
-    }
-    Evaluation.Metrics metrics = Evaluation.evaluate(references, predictions);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode o = Json.object();

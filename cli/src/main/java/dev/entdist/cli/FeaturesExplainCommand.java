@@ -6,6 +6,7 @@ import dev.entdist.corpora.AnnotatedExample;
 import dev.entdist.features.ExplainedFeature;
 import dev.entdist.features.FeatureConfig;
 import dev.entdist.features.FeaturePipeline;
+import dev.entdist.pipeline.ContextOccurrence;
 import dev.entdist.trainer.SoftmaxModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -70,11 +71,11 @@ final class FeaturesExplainCommand implements Callable<Integer> {
     } else {
       config = featureOptions.config(spec.commandLine());
     }
-    AnnotatedExample e = ContextOccurrence.find(context, word, occurrence,
-        model == null ? "x" : model.labels().get(0));
+    AnnotatedExample e;
     List<ExplainedFeature> features;
     double[] p = null;
     try (FeaturePipeline pipeline = FeaturePipeline.create(config)) {
+      e = ContextOccurrence.find(pipeline, context, word, occurrence);
       features = pipeline.explainIndexed(e);
       if (model != null) {
         p = model.predict(pipeline.vectorize(e), e.word());

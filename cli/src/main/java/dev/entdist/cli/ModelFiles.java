@@ -2,32 +2,24 @@ package dev.entdist.cli;
 
 import dev.entdist.features.FeatureConfig;
 import dev.entdist.features.FeaturePipeline;
-import dev.entdist.trainer.ModelFormatException;
-import dev.entdist.trainer.ModelIo;
+import dev.entdist.pipeline.PipelineException;
+import dev.entdist.pipeline.TextModel;
 import dev.entdist.trainer.SoftmaxModel;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Opening a model file from the command line: a missing or damaged file becomes one line that
- * says what to do, and commands that need text features refuse a model that has none.
+ * Opening a model file for the commands that look inside the softmax model ({@code model info},
+ * {@code features explain}): a missing or damaged file becomes one line that says what to do,
+ * and a model without a feature configuration is refused where text features are needed.
  */
 final class ModelFiles {
 
   private ModelFiles() {}
 
-  /** Reads {@code file}, turning every failure into a {@link UserException} naming it. */
+  /** Reads {@code file}; failures are {@link PipelineException}s naming it. */
   static SoftmaxModel read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new UserException("model file " + file + " does not exist: train one with"
-          + " 'entdist train --corpus FILE --out " + file + "'");
-    }
-    try {
-      return ModelIo.read(file);
-    } catch (ModelFormatException e) {
-      throw new UserException(e.getMessage(), e);
-    }
+    return TextModel.load(file).softmax();
   }
 
   /**
@@ -37,18 +29,13 @@ final class ModelFiles {
    * @throws UserException when the model was trained on a peer-format directory
    */
   static FeatureConfig featureConfig(SoftmaxModel model, Path file, String what) {
-    String json = model.featureConfigJson();
-    if (json == null) {
+    FeatureConfig config = TextModel.of(model).featureConfig();
+    if (config == null) {
       throw new UserException("model " + file + " was trained on a feature directory"
           + " (--features) and has no feature configuration, so " + what + " cannot compute"
           + " features from text: train it with --corpus instead");
     }
-    try {
-      return FeatureConfig.fromJson(json);
-    } catch (IllegalArgumentException e) {
-      throw new UserException("model " + file + ": stored feature configuration is unusable: "
-          + e.getMessage(), e);
-    }
+    return config;
   }
 
   /** The feature pipeline that computes this model's features from text. */

@@ -159,7 +159,7 @@ final class ModelInfoCommand implements Callable<Integer> {
     Table t = new Table("", "").leftAligned(1);
     t.row("training data", String.valueOf(p.corpusChecksum()));
     t.row("regime", String.valueOf(p.regime()));
-    t.row("λ", TrainCommand.compact(p.lambda()));
+    t.row("λ", Numbers.compact(p.lambda()));
     t.row("seed", Long.toString(p.seed()));
     t.row("optimizer", p.optimizer());
     t.row("iterations", p.iterations() + (p.converged() ? " (converged)" : " (not converged)"));
@@ -186,7 +186,7 @@ final class ModelInfoCommand implements Callable<Integer> {
     }
     out.println(model.restricted()
         ? String.format(Locale.ROOT, "Inventories: restricted; labels outside a word's inventory"
-            + " share δ = %s.", TrainCommand.compact(model.delta()))
+            + " share δ = %s.", Numbers.compact(model.delta()))
         : "Inventories: not restricted; every label competes for every word.");
     out.printf(Locale.ROOT, "%nLabels (%d): %s%n", model.labels().size(),
         String.join(", ", model.labels()));

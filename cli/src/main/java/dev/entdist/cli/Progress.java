@@ -1,6 +1,6 @@
 package dev.entdist.cli;
 
-import dev.entdist.trainer.ProgressListener;
+import dev.entdist.pipeline.Monitor;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -71,47 +71,24 @@ final class Progress {
     return new Training(spec.commandLine().getErr(), mode(spec), name, unit, null);
   }
 
-  /** Opens tasks and training reports; lets computations report without seeing picocli. */
-  interface Monitor {
-
-    /** Reports nothing. */
-    Monitor SILENT = new Monitor() {
+  /** The monitor of a running command: bars, lines or nothing, as {@link #mode} says. */
+  static Monitor monitor(CommandSpec spec) {
+    return new Monitor() {
       @Override
       public Task task(String name, long total) {
-        return new Task(null, Mode.QUIET, name, total, null);
+        return Progress.task(spec, name, total);
       }
 
       @Override
       public Training training(String name, String unit) {
-        return new Training(null, Mode.QUIET, name, unit, null);
+        return Progress.training(spec, name, unit);
+      }
+
+      @Override
+      public void note(String line) {
+        Progress.note(spec, line);
       }
     };
-
-    /** A determinate task of {@code total} steps. */
-    Task task(String name, long total);
-
-    /** A training run counted in iterations. */
-    default Training training(String name) {
-      return training(name, Training.ITERATIONS);
-    }
-
-    /** A training run whose steps are called {@code unit} ({@code iterations}, {@code epochs}). */
-    Training training(String name, String unit);
-
-    /** The monitor of a running command: bars, lines or nothing, as {@link #mode} says. */
-    static Monitor of(CommandSpec spec) {
-      return new Monitor() {
-        @Override
-        public Task task(String name, long total) {
-          return Progress.task(spec, name, total);
-        }
-
-        @Override
-        public Training training(String name, String unit) {
-          return Progress.training(spec, name, unit);
-        }
-      };
-    }
   }
 
   /** The mode of the running command line. */
@@ -141,7 +118,7 @@ final class Progress {
   }
 
   /** A determinate task; close it when done (the bar is finished, the end line printed). */
-  static class Task implements AutoCloseable {
+  static class Task implements Monitor.Task {
 
     private final PrintWriter err;
     private final Mode mode;
@@ -182,12 +159,14 @@ final class Progress {
     }
 
     /** {@code n} steps done. */
-    void stepBy(long n) {
+    @Override
+    public void stepBy(long n) {
       done += n;
       if (bar != null) {
         bar.stepBy(n);
       } else if (mode == Mode.LINES && dueForLine()) {
-        line(String.format(Locale.ROOT, "%s: %d/%d", name, done, total));
+        line(total < 0 ? String.format(Locale.ROOT, "%s: %d", name, done)
+            : String.format(Locale.ROOT, "%s: %d/%d", name, done, total));
       }
     }
 
@@ -237,7 +216,7 @@ final class Progress {
   }
 
   /** A training run: iterations on the bar, objective and gradient beside it. */
-  static final class Training extends Task implements ProgressListener {
+  static final class Training extends Task implements Monitor.Training {
 
     /** The unit of an L-BFGS run. */
     static final String ITERATIONS = "iterations";

@@ -1,8 +1,7 @@
 package dev.entdist.cli;
 
-import dev.entdist.corpora.AnnotatedExample;
-import dev.entdist.features.FeaturePipeline;
-import dev.entdist.trainer.SoftmaxModel;
+import dev.entdist.pipeline.TextModel;
+import dev.entdist.pipeline.WordDistribution;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -73,52 +70,33 @@ final class QueryCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--top must be >= 1, got "
           + top);
     }
-    SoftmaxModel model = ModelFiles.read(modelFile);
-    ModelFiles.featureConfig(model, modelFile, "query");
-    List<Question> questions = questions();
-    PrintWriter out = spec.commandLine().getOut();
-    Map<String, double[]> summaries = model.wordSummaries();
-    FeaturePipeline pipeline = null;
-    try {
+    try (TextModel model = TextModel.load(modelFile)) {
+      if (!model.readsText()) {
+        throw new UserException("model " + modelFile + " was trained on a feature directory"
+            + " (--features) and has no feature configuration, so query cannot compute"
+            + " features from text: train it with --corpus instead");
+      }
+      List<Question> questions = questions();
+      PrintWriter out = spec.commandLine().getOut();
       boolean first = true;
       for (Question q : questions) {
-        String key = q.word().toLowerCase(Locale.ROOT);
-        boolean known = summaries.containsKey(key);
-        double[] p;
-        if (q.context() != null || !known) {
-          if (pipeline == null) {
-            pipeline = ModelFiles.pipeline(model, modelFile, "query");
-          }
-          p = q.context() != null ? inContext(model, pipeline, q)
-              : model.predict(pipeline.vectorizeWord(q.word()), key);
-        } else {
-          p = summaries.get(key);
-        }
+        WordDistribution d = q.context() == null ? model.query(q.word())
+            : model.query(q.word(), q.context(), occurrence);
         QueryReport.Answer a = new QueryReport.Answer(q.word(), q.context(),
-            q.context() != null ? occurrence : 0, known, p);
+            d.occurrence(), d.knownWord(), d.distribution().toArray());
         if (json) {
-          Json.println(out, QueryReport.json(model, a, top));
+          Json.println(out, QueryReport.json(model.softmax(), a, top));
         } else {
           if (!first) {
             out.println();
           }
-          QueryReport.print(out, model, a, top);
+          QueryReport.print(out, model.softmax(), a, top);
         }
         first = false;
       }
-    } finally {
-      if (pipeline != null) {
-        pipeline.close();
-      }
+      out.flush();
     }
-    out.flush();
     return 0;
-  }
-
-  private double[] inContext(SoftmaxModel model, FeaturePipeline pipeline, Question q) {
-    AnnotatedExample e = ContextOccurrence.find(q.context(), q.word(), occurrence,
-        model.labels().get(0));
-    return model.predict(pipeline.vectorize(e), e.word());
   }
 
   private List<Question> questions() throws IOException {

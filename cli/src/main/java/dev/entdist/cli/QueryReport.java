@@ -44,7 +44,9 @@ final class QueryReport {
     for (int r = 0; r < n; r++) {
       Json.put(d, model.labels().get(order[r]), p[order[r]]);
     }
-    Json.put(o, "entropy_nats", Kernels.entropy(p, 0, p.length));
+    double h = Kernels.entropy(p, 0, p.length);
+    Json.put(o, "entropy_nats", h);
+    Json.put(o, "entropy", h);
     o.put("known_word", a.knownWord());
     if (a.context() != null) {
       o.put("context", a.context());

@@ -1,5 +1,9 @@
 package dev.entdist.cli;
 
+import dev.entdist.pipeline.RepeatedComparison;
+import dev.entdist.trainer.Evaluation.Metrics;
+import java.util.function.ToDoubleFunction;
+
 import dev.entdist.corpora.AnnotatedExample;
 import dev.entdist.corpora.Corpus;
 import java.util.ArrayList;
@@ -34,14 +38,14 @@ final class Summary {
       lines.addAll(wrap(best(rc), 96));
       return lines;
     }
-    Map<String, Double> s = rc.meanMetrics("soft");
-    Map<String, Double> o = rc.meanMetrics("onehot");
+    String s = "soft";
+    String o = "onehot";
     int n = rc.repeats();
-    double hRef = s.get("mean_entropy_ref");
-    double hSoft = s.get("mean_entropy_pred");
-    double hOne = o.get("mean_entropy_pred");
-    double klSoft = s.get("mean_kl");
-    double klOne = o.get("mean_kl");
+    double hRef = rc.mean(s, Metrics::meanEntropyRef);
+    double hSoft = rc.mean(s, Metrics::meanEntropyPred);
+    double hOne = rc.mean(o, Metrics::meanEntropyPred);
+    double klSoft = rc.mean(s, Metrics::meanKl);
+    double klOne = rc.mean(o, Metrics::meanKl);
     StringBuilder sb = new StringBuilder();
     if (n > 1) {
       sb.append(String.format(Locale.ROOT, "Over %d splits (means): ", n));
@@ -52,7 +56,7 @@ final class Summary {
       sb.append(String.format(Locale.ROOT,
           "Trained on one-hot labels, the model is sharper: its predictions average %.3f nats"
               + " of entropy against %.3f for the model trained on the soft labels%s",
-          hOne, hSoft, splits(rc, "onehot", "soft", "mean_entropy_pred")));
+          hOne, hSoft, splits(rc, "onehot", "soft", Metrics::meanEntropyPred)));
       sb.append(hOne < hRef ? ", more certain than the annotators were. "
           : hSoft > hRef ? "; both are less certain than the annotators were. " : ". ");
     } else {
@@ -64,7 +68,7 @@ final class Summary {
       sb.append(String.format(Locale.ROOT,
           "Soft labels bring the predictions closer to the annotated distributions: mean"
               + " KL(ref‖pred) %.4f against %.4f nats", klSoft, klOne));
-      String lower = splits(rc, "soft", "onehot", "mean_kl");
+      String lower = splits(rc, "soft", "onehot", Metrics::meanKl);
       if (Double.isFinite(klOne) && klOne > 0) {
         sb.append(String.format(Locale.ROOT, " (%.0f%% lower%s)",
             100 * (klOne - klSoft) / klOne, lower.isEmpty() ? "" : "; " + lower.substring(2,
@@ -77,12 +81,12 @@ final class Summary {
       sb.append(String.format(Locale.ROOT,
           "%s soft labels do not lower the mean KL(ref‖pred): %.4f against %.4f nats for"
               + " one-hot%s.", n > 1 ? "On these splits" : "On this split", klSoft, klOne,
-          splits(rc, "onehot", "soft", "mean_kl")));
+          splits(rc, "onehot", "soft", Metrics::meanKl)));
     }
-    double topSoft = s.get("top1");
-    double topOne = o.get("top1");
-    double eceSoft = s.get("ece");
-    double eceOne = o.get("ece");
+    double topSoft = rc.mean(s, Metrics::top1);
+    double topOne = rc.mean(o, Metrics::top1);
+    double eceSoft = rc.mean(s, Metrics::ece);
+    double eceOne = rc.mean(o, Metrics::ece);
     sb.append(String.format(Locale.ROOT,
         " Top-1 agreement with the annotators' majority is %.3f (soft) and %.3f (onehot): ",
         topSoft, topOne));
@@ -114,18 +118,17 @@ final class Summary {
     String bestKl = null;
     String bestTop = null;
     for (String r : rc.regimes()) {
-      Map<String, Double> m = rc.meanMetrics(r);
-      if (bestKl == null || m.get("mean_kl") < rc.meanMetrics(bestKl).get("mean_kl")) {
+      if (bestKl == null || rc.mean(r, Metrics::meanKl) < rc.mean(bestKl, Metrics::meanKl)) {
         bestKl = r;
       }
-      if (bestTop == null || m.get("top1") > rc.meanMetrics(bestTop).get("top1")) {
+      if (bestTop == null || rc.mean(r, Metrics::top1) > rc.mean(bestTop, Metrics::top1)) {
         bestTop = r;
       }
     }
     return String.format(Locale.ROOT, "Of the %d regimes, %s comes closest to the annotated"
         + " distributions (mean KL(ref‖pred) %.4f nats) and %s has the highest top-1 (%.3f).",
-        rc.regimes().size(), bestKl, rc.meanMetrics(bestKl).get("mean_kl"), bestTop,
-        rc.meanMetrics(bestTop).get("top1"));
+        rc.regimes().size(), bestKl, rc.mean(bestKl, Metrics::meanKl), bestTop,
+        rc.mean(bestTop, Metrics::top1));
   }
 
   /**
@@ -133,7 +136,7 @@ final class Summary {
    * value of {@code metric} than {@code higher}. Empty for a single split.
    */
   private static String splits(RepeatedComparison rc, String lower, String higher,
-      String metric) {
+      ToDoubleFunction<Metrics> metric) {
     if (rc.repeats() < 2) {
       return "";
     }

@@ -6,13 +6,15 @@ import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
 import dev.entdist.corpora.ReadOptions;
 import dev.entdist.corpora.TrainingRegime;
-import dev.entdist.features.FeaturePipeline;
+import dev.entdist.pipeline.FeatureDirectory;
+import dev.entdist.pipeline.Monitor;
+import dev.entdist.pipeline.TextModel;
+import dev.entdist.pipeline.TrainSettings;
+import dev.entdist.pipeline.TrainedModel;
+import dev.entdist.pipeline.Training;
 import dev.entdist.trainer.FitStats;
 import dev.entdist.trainer.LambdaSearch;
-import dev.entdist.trainer.ModelIo;
 import dev.entdist.trainer.PeerFormat;
-import dev.entdist.trainer.PeerFormatException;
-import dev.entdist.trainer.SoftmaxModel;
 import dev.entdist.trainer.TrainerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -109,17 +111,16 @@ final class TrainCommand implements Callable<Integer> {
     TrainingRegime parsedRegime = parseRegime();
     TrainerConfig config = trainerConfig();
     String optimizerName = optimizer.name().toLowerCase(Locale.ROOT);
-    Progress.Monitor monitor = Progress.Monitor.of(spec);
-    ModelTraining.Outcome outcome;
+    Monitor monitor = Progress.monitor(spec);
+    TrainedModel outcome;
     String checksum;
     if (source.corpus != null) {
       Corpus corpus = CorpusFiles.read(source.corpus, ReadOptions.defaults());
       Progress.note(spec, "read " + corpus.size() + " occurrences from " + corpus.source());
       checksum = Checksums.ofCorpus(source.corpus);
-      try (FeaturePipeline pipeline = FeaturePipeline.create(featureOptions.config(spec.commandLine()))) {
-        outcome = ModelTraining.fromCorpus(corpus, parsedRegime, pipeline, config,
-            training.lambdaAuto(), monitor, line -> Progress.note(spec, line));
-      }
+      TrainSettings settings = new TrainSettings(parsedRegime, config, training.lambdaAuto(),
+          featureOptions.config(spec.commandLine()));
+      outcome = Training.train(corpus, settings, monitor);
     } else {
       if (featureOptions.given()) {
         throw new CommandLine.ParameterException(spec.commandLine(),
@@ -131,15 +132,15 @@ final class TrainCommand implements Callable<Integer> {
             "--inventory restrict needs the words of the occurrences, which a feature"
                 + " directory does not carry: use --corpus, or --inventory none");
       }
-      Path dir = splitDir(source.features, "train");
-      PeerFormat.Split split = readSplit(source.features, dir);
+      Path dir = FeatureDirectory.split(source.features, "train");
+      PeerFormat.Split split = FeatureDirectory.read(source.features, "train");
       checksum = Checksums.ofFiles(List.of(source.features.resolve("meta.json"),
           dir.resolve("features.svm"), dir.resolve("labels.tsv"), dir.resolve("weights.tsv")));
-      outcome = ModelTraining.fromSplit(split, parsedRegime.labelRegime().orElseThrow(), config,
-          training.lambdaAuto(), monitor, line -> Progress.note(spec, line));
+      outcome = Training.train(split, parsedRegime.labelRegime().orElseThrow(), config,
+          training.lambdaAuto(), monitor);
     }
-    SoftmaxModel model = outcome.model().withSource(checksum, parsedRegime.name());
-    ModelIo.write(model, out);
+    TextModel model = outcome.model().withSource(checksum, parsedRegime.name());
+    model.save(out);
     PrintWriter stdout = spec.commandLine().getOut();
     if (json) {
       Json.println(stdout, json(outcome, parsedRegime.name(), optimizerName));
@@ -180,28 +181,8 @@ final class TrainCommand implements Callable<Integer> {
     return c;
   }
 
-  /** {@code DIR/name} when it is a directory, else {@code DIR} itself. */
-  static Path splitDir(Path dir, String name) {
-    if (!Files.isDirectory(dir)) {
-      throw new UserException("feature directory " + dir + " does not exist: write one with"
-          + " 'entdist features export --corpus FILE --out " + dir + "'");
-    }
-    Path sub = dir.resolve(name);
-    return Files.isDirectory(sub) ? sub : dir;
-  }
-
-  /** Reads a split of a peer-format data set, its dimension from {@code DIR/meta.json}. */
-  static PeerFormat.Split readSplit(Path dataset, Path dir) throws IOException {
-    try {
-      PeerFormat.Meta meta = PeerFormat.readMeta(dataset);
-      return PeerFormat.readSplit(dir, meta.nFeatures());
-    } catch (PeerFormatException e) {
-      throw new UserException(e.getMessage(), e);
-    }
-  }
-
-  private static ObjectNode json(ModelTraining.Outcome o, String regime, String optimizer) {
-    FitStats s = o.fit().stats();
+  private static ObjectNode json(TrainedModel o, String regime, String optimizer) {
+    FitStats s = o.stats();
     ObjectNode n = Json.object();
     n.put("regime", regime);
     n.put("examples", o.rows());
@@ -231,9 +212,9 @@ final class TrainCommand implements Callable<Integer> {
     return n;
   }
 
-  private void print(PrintWriter w, ModelTraining.Outcome o, String regime, String optimizer,
+  private void print(PrintWriter w, TrainedModel o, String regime, String optimizer,
       TrainerConfig config) throws IOException {
-    FitStats s = o.fit().stats();
+    FitStats s = o.stats();
     if (o.search() != null) {
       LambdaSearch.Result r = o.search();
       w.printf(Locale.ROOT, "λ chosen by %d-fold cross-validation (mean held-out KL, nats):%n",
@@ -270,10 +251,8 @@ final class TrainCommand implements Callable<Integer> {
     return compact(lambda);
   }
 
-  /** A number in Java's shortest spelling without a needless ".0": 1E-4, 0.25, 3. */
-  static String compact(double v) {
-    String s = Double.toString(v).replace(".0E", "E");
-    return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+  private static String compact(double v) {
+    return Numbers.compact(v);
   }
 
   /** Converts an optimiser name, turning a bad one into a usage error (exit 2). */

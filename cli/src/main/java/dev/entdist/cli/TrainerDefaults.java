@@ -31,6 +31,6 @@ final class TrainerDefaults implements IDefaultValueProvider {
 
   /** Java's shortest spelling of {@code v}, without a needless ".0", in lower case: 1e-4, 0.01. */
   static String number(double v) {
-    return TrainCommand.compact(v).toLowerCase(Locale.ROOT);
+    return Numbers.compact(v).toLowerCase(Locale.ROOT);
   }
 }

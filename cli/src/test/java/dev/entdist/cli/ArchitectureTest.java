@@ -1,6 +1,14 @@
 package dev.entdist.cli;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -11,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the module arrows of DESIGN.md one way: divergence-core ← corpora ← nlp-features,
- * divergence-core ← trainer, cli on all. The trainer never sees text, corpora or OpenNLP; the
- * features never see Smile or the trainer.
+ * divergence-core ← trainer, pipeline on those, cli on the pipeline. The trainer never sees text,
+ * corpora or OpenNLP; the features never see Smile or the trainer; the library modules never see
+ * the command line; no command calls another command's helpers.
  */
 class ArchitectureTest {
 
@@ -27,7 +36,7 @@ class ArchitectureTest {
 
   @Test
   void everyModuleIsImported() {
-    for (String pkg : new String[] {"divergence", "corpora", "features", "trainer", "cli"}) {
+    for (String pkg : new String[] {"divergence", "corpora", "features", "trainer", "pipeline", "cli"}) {
       org.junit.jupiter.api.Assertions.assertTrue(
           classes.containPackage("dev.entdist." + pkg), "no classes found in dev.entdist." + pkg);
     }
@@ -44,8 +53,8 @@ class ArchitectureTest {
   void corporaSeesOnlyTheCore() {
     noClasses().that().resideInAPackage("dev.entdist.corpora..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            "dev.entdist.features..", "dev.entdist.trainer..", "dev.entdist.cli..", "smile..",
-            "opennlp..")
+            "dev.entdist.features..", "dev.entdist.trainer..", "dev.entdist.pipeline..",
+            "dev.entdist.cli..", "smile..", "opennlp..")
         .check(classes);
   }
 
@@ -53,7 +62,7 @@ class ArchitectureTest {
   void featuresNeverSeeTheTrainerOrSmile() {
     noClasses().that().resideInAPackage("dev.entdist.features..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            "dev.entdist.trainer..", "dev.entdist.cli..", "smile..")
+            "dev.entdist.trainer..", "dev.entdist.pipeline..", "dev.entdist.cli..", "smile..")
         .check(classes);
   }
 
@@ -61,7 +70,8 @@ class ArchitectureTest {
   void trainerNeverSeesTextCorporaOrOpenNlp() {
     noClasses().that().resideInAPackage("dev.entdist.trainer..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            "dev.entdist.corpora..", "dev.entdist.features..", "dev.entdist.cli..", "opennlp..")
+            "dev.entdist.corpora..", "dev.entdist.features..", "dev.entdist.pipeline..",
+            "dev.entdist.cli..", "opennlp..")
         .check(classes);
   }
 
@@ -69,6 +79,43 @@ class ArchitectureTest {
   void nothingDependsOnTheCommandLine() {
     noClasses().that().resideOutsideOfPackage("dev.entdist.cli..")
         .should().dependOnClassesThat().resideInAPackage("dev.entdist.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void thePipelineNeverSeesTheCommandLine() {
+    noClasses().that().resideInAPackage("dev.entdist.pipeline..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.entdist.cli..", "picocli..")
+        .check(classes);
+  }
+
+  /**
+   * A command class may name another command only to register it as a subcommand (in its
+   * {@code @Command} annotation); calling another command's helpers is a sign that the helper
+   * belongs in a shared class or in the pipeline.
+   */
+  @Test
+  void noCommandCallsAnotherCommand() {
+    ArchCondition<JavaClass> callNoOtherCommand =
+        new ArchCondition<>("call no other command's code") {
+          @Override
+          public void check(JavaClass c, ConditionEvents events) {
+            String own = c.getName().replaceAll("\\$.*", "");
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+              JavaClass t = d.getTargetClass();
+              String target = t.getName().replaceAll("\\$.*", "");
+              boolean otherCommand = target.startsWith("dev.entdist.cli.")
+                  && target.endsWith("Command") && !target.equals(own);
+              if (otherCommand && !d.getDescription().contains("annotat")) {
+                events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+              }
+            }
+          }
+        };
+    classes().that().resideInAPackage("dev.entdist.cli..")
+        .and(DescribedPredicate.describe("are commands",
+            (JavaClass c) -> c.getName().replaceAll("\\$.*", "").endsWith("Command")))
+        .should(callNoOtherCommand)
         .check(classes);
   }
 }

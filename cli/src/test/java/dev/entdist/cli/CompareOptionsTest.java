@@ -1,5 +1,6 @@
 package dev.entdist.cli;
 
+import dev.entdist.pipeline.RepeatedComparison;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,6 @@
 package dev.entdist.cli;
 
+import dev.entdist.pipeline.Training;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -204,7 +205,7 @@ class ModelLifecycleTest {
         info.get("provenance").get("corpus_checksum").asText());
     List<String> cellInventory = new ArrayList<>();
     info.get("inventories").get("cell").forEach(n -> cellInventory.add(n.asText()));
-    assertEquals(TrainingRows.inventories(BundledCorpus.load("cell").examples())
+    assertEquals(Training.inventories(BundledCorpus.load("cell").examples())
         .get("cell").stream().toList(), cellInventory);
     for (int j = 0; j < model.labels().size(); j++) {
       JsonNode top = info.get("top_features").get(model.labels().get(j));

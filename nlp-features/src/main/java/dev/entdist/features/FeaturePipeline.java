@@ -87,6 +87,31 @@ public final class FeaturePipeline implements AutoCloseable {
     return analyzer.analyse(sentence, lemmas);
   }
 
+  /**
+   * The sentences of a text as {@code [start, end)} UTF-16 index pairs, as the pipeline splits
+   * it when it locates an occurrence: analysing one of these sentences with {@link #analyse} and
+   * vectorising a span of it with {@link #vectorize(SentenceAnalysis, int, int)} gives the same
+   * vector as {@link #vectorize(AnnotatedExample)} on an occurrence of that span.
+   */
+  public List<int[]> sentences(String text) {
+    return analyzer.sentences(text);
+  }
+
+  /**
+   * The context vector of the span {@code [start, end)} (code points, counted from the start of
+   * the analysed sentence) of an analysis made by {@link #analyse}.
+   */
+  public SparseVector vectorize(SentenceAnalysis analysis, int start, int end) {
+    String sentence = analysis.sentence();
+    if (start < 0 || end <= start || end > sentence.codePointCount(0, sentence.length())) {
+      throw new IllegalArgumentException("span [" + start + ", " + end + ") outside the sentence");
+    }
+    int from = sentence.offsetByCodePoints(0, start);
+    int to = sentence.offsetByCodePoints(from, end - start);
+    return vectorOf(Occurrence.locate(analysis, sentence.substring(from, to), start, end),
+        generators);
+  }
+
   /** The context vector of one occurrence. */
   public SparseVector vectorize(AnnotatedExample e) {
     return vectorOf(occurrence(e, new HashMap<>()), generators);

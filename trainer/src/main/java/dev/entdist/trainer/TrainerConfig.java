@@ -98,10 +98,20 @@ public record TrainerConfig(
     require(threads >= 1, "threads", threads, ">= 1");
   }
 
-  /** λ = 1e-4, L-BFGS, 200 iterations, tol 1e-6, no inventory, seed 1, all processors. */
+  /**
+   * The L-BFGS iteration cap by default: soft training on the bundled corpus needs 345–400
+   * iterations, so a lower cap would hand library users unconverged models. The command line
+   * reads its default from here too.
+   */
+  public static final int DEFAULT_MAX_ITER = 500;
+
+  /**
+   * λ = 1e-4, L-BFGS, {@value #DEFAULT_MAX_ITER} iterations, tol 1e-6, no inventory, seed 1, all
+   * processors.
+   */
   public static TrainerConfig defaults() {
     return new TrainerConfig(
-        DEFAULT_LAMBDA, Optimizer.LBFGS, 200, 1e-6, 10, false, 10, 256, 0.01, 0.0, 2,
+        DEFAULT_LAMBDA, Optimizer.LBFGS, DEFAULT_MAX_ITER, 1e-6, 10, false, 10, 256, 0.01, 0.0, 2,
         InventoryMode.NONE, 1e-3, 1L, Math.max(1, Runtime.getRuntime().availableProcessors()));
   }
 

@@ -1,0 +1,88 @@
+package dev.entdist.cli;
+
+import dev.entdist.corpora.CorpusFormat;
+import dev.entdist.corpora.CorpusFormatException;
+import dev.entdist.corpora.CorpusReader;
+import dev.entdist.corpora.ReadOptions;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * How the commands read a corpus file: the options that describe it ({@link ReadMixin}), and the
+ * report of the records a reader skipped.
+ */
+final class CorpusReading {
+
+  private CorpusReading() {}
+
+  /** The options that say how to read a corpus file, shared by the commands that read one. */
+  static final class ReadMixin {
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+        description = "Input format: jsonl, conll (also bio, bioes) or opennlp. "
+            + "Default: by file extension, else by the first line.")
+    CorpusFormat format;
+
+    @Option(names = "--drop-o", description = "Drop the O (no entity) outcome from every "
+        + "distribution, renormalising; occurrences labelled only O are left out.")
+    boolean dropO;
+
+    @Option(names = "--tag-column", paramLabel = "N", defaultValue = "0",
+        description = "CoNLL: read only the N-th column (1-based, e.g. 4 for the CoNLL-2003 "
+            + "layout; -1 = the last) as the single annotator. Default 0: every column after "
+            + "the token is one annotator.")
+    int tagColumn;
+
+    @Option(names = "--max-line-length", paramLabel = "BYTES", defaultValue = "1048576",
+        description = "Reject lines longer than this many bytes (default: ${DEFAULT-VALUE}) "
+            + "without reading them into memory.")
+    int maxLineLength;
+
+    ReadOptions options(boolean skipInvalid) {
+      try {
+        return new ReadOptions(format, skipInvalid, dropO, tagColumn, maxLineLength);
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Converts a format name, turning a bad one into a usage error (exit 2). */
+  static final class FormatConverter implements CommandLine.ITypeConverter<CorpusFormat> {
+    @Override
+    public CorpusFormat convert(String value) {
+      try {
+        return CorpusFormat.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Whether {@code --quiet} was given anywhere on the command line. */
+  static boolean quiet(CommandLine.Model.CommandSpec spec) {
+    for (CommandLine.Model.CommandSpec s = spec; s != null; s = s.parent()) {
+      if (s.userObject() instanceof Main m && m.quiet) {
+        return true;
+      }
+      CommandLine.Model.OptionSpec q = s.findOption("--quiet");
+      if (q != null && Boolean.TRUE.equals(q.getValue())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Tells on stderr how many bad records a reader skipped, and the first of them. */
+  static void reportSkipped(CorpusReader reader, PrintWriter err, boolean quiet) {
+    if (reader.skipped() == 0 || quiet) {
+      return;
+    }
+    err.println("entdist: skipped " + reader.skipped() + " invalid record(s) in "
+        + reader.source() + "; first: "
+        + reader.skippedErrors().stream().findFirst().map(CorpusFormatException::getMessage)
+            .orElse(""));
+    err.flush();
+  }
+}

@@ -1,0 +1,84 @@
+package dev.entdist.pipeline;
+
+import dev.entdist.corpora.TrainingRegime;
+import dev.entdist.features.FeatureConfig;
+import dev.entdist.trainer.TrainerConfig;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a comparison of label regimes does; {@link #defaults()} are {@code entdist compare}'s.
+ *
+ * @param regimes the regimes trained on the same split (default soft, onehot)
+ * @param words words to report; empty for every word with at least {@value
+ *     Comparison#MIN_HELD_OUT} held-out occurrences, at most {@value Comparison#MAX_WORDS}, most
+ *     frequent first
+ * @param testFraction share of sentences held out (default 0.2)
+ * @param seed seed of the split and of seeded regimes (default 1)
+ * @param repeats splits drawn with seeds seed, seed + 1, … (default 1)
+ * @param trainer trainer settings shared by every regime
+ * @param features the text features
+ */
+public record CompareSettings(List<TrainingRegime> regimes, List<String> words,
+    double testFraction, long seed, int repeats, TrainerConfig trainer, FeatureConfig features) {
+
+  /** Validates every field. */
+  public CompareSettings {
+    regimes = List.copyOf(regimes);
+    words = List.copyOf(words);
+    if (regimes.isEmpty()) {
+      throw new IllegalArgumentException("no regimes to compare");
+    }
+    if (!(testFraction > 0 && testFraction < 1)) {
+      throw new IllegalArgumentException("the test fraction must be between 0 and 1, got "
+          + testFraction);
+    }
+    if (repeats < 1) {
+      throw new IllegalArgumentException("repeats must be at least 1, got " + repeats);
+    }
+    Objects.requireNonNull(trainer, "trainer");
+    Objects.requireNonNull(features, "features");
+  }
+
+  /** soft against onehot, default words, 20 % held out, seed 1, one split, default trainer. */
+  public static CompareSettings defaults() {
+    return new CompareSettings(
+        List.of(TrainingRegime.parse("soft"), TrainingRegime.parse("onehot")), List.of(), 0.2,
+        1L, 1, TrainerConfig.defaults(), FeatureConfig.defaults());
+  }
+
+  /** A copy with other regimes. */
+  public CompareSettings withRegimes(List<TrainingRegime> r) {
+    return new CompareSettings(r, words, testFraction, seed, repeats, trainer, features);
+  }
+
+  /** A copy reporting these words. */
+  public CompareSettings withWords(List<String> w) {
+    return new CompareSettings(regimes, w, testFraction, seed, repeats, trainer, features);
+  }
+
+  /** A copy with another held-out share. */
+  public CompareSettings withTestFraction(double f) {
+    return new CompareSettings(regimes, words, f, seed, repeats, trainer, features);
+  }
+
+  /** A copy with another seed. */
+  public CompareSettings withSeed(long s) {
+    return new CompareSettings(regimes, words, testFraction, s, repeats, trainer, features);
+  }
+
+  /** A copy with another number of splits. */
+  public CompareSettings withRepeats(int r) {
+    return new CompareSettings(regimes, words, testFraction, seed, r, trainer, features);
+  }
+
+  /** A copy with other trainer settings. */
+  public CompareSettings withTrainer(TrainerConfig t) {
+    return new CompareSettings(regimes, words, testFraction, seed, repeats, t, features);
+  }
+
+  /** A copy with other text features. */
+  public CompareSettings withFeatures(FeatureConfig f) {
+    return new CompareSettings(regimes, words, testFraction, seed, repeats, trainer, f);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.entdist.pipeline;
+
+import dev.entdist.features.FeaturePipeline;
+import dev.entdist.features.SentenceAnalysis;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Finds the occurrences of a set of words in a text. A single-token word matches a token whose
+ * lower-cased form, or (when the analysis has lemmas) lower-cased lemma, equals it: "Cells" and
+ * "cells" match cell. A word of several tokens ("new york") matches case-insensitively as a whole
+ * word in the sentence. Occurrences come in reading order, each with the analysis of its sentence
+ * so that its features are computed without analysing the sentence again.
+ */
+final class WordFinder {
+
+  /**
+   * One match.
+   *
+   * @param analysis the analysed sentence holding it
+   * @param sentenceOffset code points of the text before the sentence
+   * @param start first code point of the match within the sentence
+   * @param end one past its last code point within the sentence
+   * @param word the (lower-cased) word it matched
+   */
+  record Match(SentenceAnalysis analysis, int sentenceOffset, int start, int end, String word) {
+
+    /** The matched text. */
+    String surface() {
+      String s = analysis.sentence();
+      int from = s.offsetByCodePoints(0, start);
+      return s.substring(from, s.offsetByCodePoints(from, end - start));
+    }
+  }
+
+  private WordFinder() {}
+
+  /** Every occurrence of {@code words} (lower-cased) in {@code text}, in reading order. */
+  static List<Match> find(FeaturePipeline pipeline, String text, Set<String> words) {
+    List<Match> out = new ArrayList<>();
+    if (words.isEmpty() || text.isBlank()) {
+      return out;
+    }
+    List<String> phrases = words.stream().filter(WordFinder::isPhrase).sorted().toList();
+    for (int[] span : pipeline.sentences(text)) {
+      String sentence = text.substring(span[0], span[1]);
+      SentenceAnalysis a = pipeline.analyse(sentence);
+      int offset = text.codePointCount(0, span[0]);
+      List<Match> inSentence = new ArrayList<>();
+      for (int i = 0; i < a.size(); i++) {
+        String form = a.token(i).toLowerCase(Locale.ROOT);
+        String word = words.contains(form) ? form : null;
+        if (word == null && a.hasLemmas()) {
+          String lemma = a.lemma(i).toLowerCase(Locale.ROOT);
+          word = words.contains(lemma) && !isPhrase(lemma) ? lemma : null;
+        }
+        if (word != null) {
+          inSentence.add(new Match(a, offset, a.start(i), a.end(i), word));
+        }
+      }
+      for (String phrase : phrases) {
+        for (int from : wholeWordStarts(sentence, phrase)) {
+          int start = sentence.codePointCount(0, from);
+          int end = start + phrase.codePointCount(0, phrase.length());
+          boolean overlaps = inSentence.stream().anyMatch(m -> m.start() < end && start < m.end());
+          if (!overlaps) {
+            inSentence.add(new Match(a, offset, start, end, phrase));
+          }
+        }
+      }
+      inSentence.sort(Comparator.comparingInt(Match::start));
+      out.addAll(inSentence);
+    }
+    return out;
+  }
+
+  /** Whether {@code word} is more than one token of letters and digits ("new york", "t-shirt"). */
+  static boolean isPhrase(String word) {
+    return word.codePoints().anyMatch(cp -> !Character.isLetterOrDigit(cp));
+  }
+
+  /**
+   * UTF-16 start indices of the case-insensitive matches of {@code word} in {@code text} that
+   * are whole words: not preceded or followed by a letter or digit.
+   */
+  static List<Integer> wholeWordStarts(String text, String word) {
+    String haystack = text.toLowerCase(Locale.ROOT);
+    String needle = word.toLowerCase(Locale.ROOT);
+    if (haystack.length() != text.length() || needle.length() != word.length()) {
+      // Lower-casing changed the length (rare scripts): fall back to exact matching.
+      haystack = text;
+      needle = word;
+    }
+    List<Integer> out = new ArrayList<>();
+    if (needle.isEmpty()) {
+      return out;
+    }
+    for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+      int end = i + needle.length();
+      boolean leftOk = i == 0 || !Character.isLetterOrDigit(text.codePointBefore(i));
+      boolean rightOk = end == text.length() || !Character.isLetterOrDigit(text.codePointAt(end));
+      if (leftOk && rightOk) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+}
