@@ -15,6 +15,9 @@ import java.util.Map;
 /** The output of {@code entdist evaluate}: JSON and text of a {@link HeldOutEvaluation.Result}. */
 final class EvaluateReport {
 
+  /** Fewer occurrences than this earn a warning. */
+  static final int MIN_OCCURRENCES = HeldOutEvaluation.MIN_RELIABLE_OCCURRENCES;
+
   private EvaluateReport() {}
 
   /** Warnings about the result: too few occurrences, skipped occurrences. */

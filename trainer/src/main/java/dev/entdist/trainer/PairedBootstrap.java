@@ -135,11 +135,21 @@ public final class PairedBootstrap {
       differences = List.copyOf(differences);
     }
 
-    /** The difference a − b of {@code metric}. */
+    /**
+     * The difference a − b of {@code metric}; for a pair stored as b − a, its negation (the
+     * interval mirrored).
+     */
     public Difference difference(String a, String b, Metric metric) {
       for (Difference d : differences) {
-        if (d.a().equals(a) && d.b().equals(b) && d.metric() == metric) {
+        if (d.metric() != metric) {
+          continue;
+        }
+        if (d.a().equals(a) && d.b().equals(b)) {
           return d;
+        }
+        if (d.a().equals(b) && d.b().equals(a)) {
+          return new Difference(a, b, metric, -d.difference(),
+              new Interval(-d.interval().hi(), -d.interval().lo()));
         }
       }
       throw new IllegalArgumentException("no difference " + a + " - " + b + " of " + metric);

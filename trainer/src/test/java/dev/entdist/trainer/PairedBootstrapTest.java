@@ -60,6 +60,10 @@ class PairedBootstrapTest {
         d.difference(), 1e-15);
     assertTrue(d.interval().entirelyBelow(0), "good - bad mean KL " + d);
     assertTrue(d.excludesZero());
+    PairedBootstrap.Difference reverse = report.difference("bad", "good", Metric.MEAN_KL);
+    assertEquals(-d.difference(), reverse.difference(), 0.0);
+    assertEquals(new PairedBootstrap.Interval(-d.interval().hi(), -d.interval().lo()),
+        reverse.interval());
     // one difference per metric for the one pair
     assertEquals(Metric.values().length, report.differences().size());
   }

@@ -98,6 +98,33 @@ class TemperatureScalingTest {
     assertTrue(fit.after().meanKl() <= best + 1e-9, fit.after().meanKl() + " vs grid " + best);
   }
 
+  /**
+   * With one-hot references, mean KL = mean −log q(y); its derivative in 1/T vanishes where the
+   * mean of E_q[z] − z_y is 0, and there mean H(q) = mean −log q(y): at the fitted temperature
+   * the mean entropy of the predictions equals their mean KL.
+   */
+  @Test
+  void atTheFittedTemperatureMeanEntropyEqualsMeanKlForOneHotReferences() {
+    SoftmaxModel m = trained(false);
+    SplittableRandom r = new SplittableRandom(7);
+    List<SparseVector> xs = Fixtures.sparseRows(300, 60, 5, r);
+    List<String> words = Collections.nCopies(300, "bank");
+    double[][] refs = new double[300][4];
+    SoftmaxModel soft = m.withTemperature(2);
+    for (int i = 0; i < 300; i++) { // a label drawn from the model at T = 2
+      double[] p = soft.predict(xs.get(i), "bank");
+      double u = r.nextDouble();
+      int j = 0;
+      while (j < 3 && u >= p[j]) {
+        u -= p[j++];
+      }
+      refs[i][j] = 1;
+    }
+    TemperatureScaling.Result fit = TemperatureScaling.fit(m, xs, words, refs);
+    assertTrue(!fit.atBound());
+    assertEquals(fit.after().meanKl(), fit.after().meanEntropyPred(), 1e-3);
+  }
+
   @Test
   void goldenSectionFindsTheMinimumOfAParabolaAndStopsAtABound() {
     assertEquals(0.3, TemperatureScaling.goldenSection(x -> (x - 0.3) * (x - 0.3), -2, 2), 1e-4);
