@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
       "  entdist compare --regimes soft,onehot,smooth:0.1 --words cell,bank --json",
       "      three regimes, two words, one JSON object on stdout",
       "  entdist compare --repeats 3 --chart compare.png",
-      "      splits with seeds 1, 2, 3: mean ± std, and a 1800x1200 PNG",
+      "      splits with seeds 1, 2, 3: mean ± std, and a 1800x1800 PNG",
       "  entdist compare --corpus mine.jsonl --regimes onehot,type-soft",
       "      single annotator: each word's training distribution as soft labels",
       "",
@@ -55,7 +55,10 @@ import picocli.CommandLine.Spec;
       "",
       "The chart has one panel per word (grouped bars: reference and each regime, per label)"
           + " and, on the right, a reliability diagram (top-1 accuracy against confidence in"
-          + " the 15 bins of the ECE) and the mean entropy of the predictions.",
+          + " the 15 bins of the ECE) and the mean entropy of the predictions. Below, every"
+          + " held-out occurrence: each label's predicted against its annotated probability,"
+          + " and the mean entropy of predictions and references by context kind (the field"
+          + " 'cue' of the bundled corpus).",
       "",
       "Exit codes: 0 success, 1 bad data or a failed run (e.g. regime votes on a corpus"
           + " without votes), 2 usage error."
@@ -95,7 +98,9 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--chart", paramLabel = "OUT.png",
       description = "Also draw the comparison as a PNG of " + CompareChart.WIDTH + "x"
-          + CompareChart.HEIGHT + " pixels: per-word grouped bars and a reliability diagram.")
+          + CompareChart.HEIGHT + " pixels: per-word grouped bars, a reliability diagram,"
+          + " and occurrence by occurrence predicted against annotated probabilities and"
+          + " entropies by context kind.")
   Path chart;
 
   @Option(names = "--calibrate",
