@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
           + " will be judged on (e.g. 'entdist corpus split' twice). A word's stored type-level"
           + " distribution ('query WORD' without a context) keeps the training temperature."
     },
-    footerHeading = "%nExample:%n",
+    footerHeading = "%nExamples:%n",
     footer = {
-      "  entdist calibrate --model m.model --corpus dev.jsonl --out m.calibrated.model"
+      "  entdist calibrate --model m.model --corpus dev.jsonl --out m2.model",
+      "  entdist calibrate --model m.model --corpus dev.jsonl --out m.model --json"
     })
 final class CalibrateCommand implements Callable<Integer> {
 

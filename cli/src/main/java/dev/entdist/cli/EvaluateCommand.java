@@ -3,11 +3,12 @@ package dev.entdist.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
-import dev.entdist.corpora.ReadOptions;
+import dev.entdist.corpora.LoadedCorpus;
 import dev.entdist.pipeline.FeatureDirectory;
 import dev.entdist.pipeline.HeldOutEvaluation;
 import dev.entdist.pipeline.TextModel;
 import dev.entdist.trainer.Evaluation;
+import dev.entdist.trainer.FeatureCompatibility;
 import dev.entdist.trainer.PairedBootstrap;
 import dev.entdist.trainer.PeerFormat;
 import dev.entdist.trainer.UnknownLabelsException;
@@ -38,7 +39,12 @@ import picocli.CommandLine.Spec;
           + " (occurrences that share a sentence are not independent).",
       "",
       "--features DIR reads DIR/test when present, else DIR."
-    })
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  entdist evaluate --model cell.model --corpus split/test.jsonl",
+      "  entdist evaluate --model cell.model --corpus test.conll --drop-o --json",
+      "  entdist evaluate --model peers.model --features feats"})
 final class EvaluateCommand implements Callable<Integer> {
 
   /** Metric key → one-line meaning, in the order of {@link Evaluation.Metrics#toMap()}. */
@@ -85,6 +91,12 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Threads for computing features (default: available processors).")
   Integer threads;
 
+  @Mixin CorpusReading.ReadMixin read;
+
+  @Option(names = "--skip-invalid", description = "Skip invalid corpus records (and say how"
+      + " many) instead of stopping at the first.")
+  boolean skipInvalid;
+
   @Mixin UnknownLabelsOption unknownLabels;
 
   @Option(names = "--by-word",
@@ -116,7 +128,9 @@ final class EvaluateCommand implements Callable<Integer> {
     HeldOutEvaluation.Result result;
     String data;
     if (source.corpus != null) {
-      Corpus corpus = CorpusFiles.read(source.corpus, ReadOptions.defaults());
+      LoadedCorpus loaded = CorpusFiles.load(source.corpus, read.options(skipInvalid));
+      CorpusReading.reportSkipped(loaded, spec);
+      Corpus corpus = loaded.corpus();
       data = corpus.source();
       HeldOutEvaluation.Settings settings = HeldOutEvaluation.Settings.of(threads())
           .withUnknownLabels(unknownLabels.policy).withByWord(byWord).withBootstrap(bootstrap);
@@ -132,6 +146,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 + " carry: use --corpus");
       }
       Path dir = FeatureDirectory.split(source.features, "test");
+      // A model trained on other features (another --hash-bits) would answer with the weights
+      // of unrelated features: refuse it before reading the rows.
+      FeatureCompatibility.requireCompatible(model.softmax(), source.features,
+          PeerFormat.readMeta(source.features));
       PeerFormat.Split split = FeatureDirectory.read(source.features, "test");
       if (!new HashSet<>(split.classes()).equals(new HashSet<>(model.labels()))) {
         throw new UserException(dir.resolve("labels.tsv") + " has classes " + split.sortedClasses()
