@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
       CompareCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
+      CalibrateCommand.class,
       PredictCommand.class,
       QueryCommand.class,
       ModelCommand.class,

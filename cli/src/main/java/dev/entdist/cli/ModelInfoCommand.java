@@ -127,9 +127,13 @@ final class ModelInfoCommand implements Callable<Integer> {
     pn.put("date", p.date());
     ArrayNode labels = o.putArray("labels");
     model.labels().forEach(labels::add);
+    ArrayNode noMass = o.putArray("labels_without_mass");
+    model.labelsWithoutMass().forEach(noMass::add);
     o.put("features", model.numFeatures());
     o.put("restricted", model.restricted());
     Json.put(o, "delta", model.delta());
+    Json.put(o, "unrestricted_weight", model.unrestrictedWeight());
+    Json.put(o, "temperature", model.temperature());
     if (config == null) {
       o.putNull("feature_config");
     } else {
@@ -193,8 +197,22 @@ final class ModelInfoCommand implements Callable<Integer> {
         ? String.format(Locale.ROOT, "Inventories: restricted; labels outside a word's inventory"
             + " share δ = %s.", Numbers.compact(model.delta()))
         : "Inventories: not restricted; every label competes for every word.");
+    if (model.restricted() && model.unrestrictedWeight() > 0) {
+      out.printf(Locale.ROOT, "  Restricted predictions mix in the prediction over all labels"
+          + " with weight %s (chosen on held-out rows).%n",
+          Numbers.compact(model.unrestrictedWeight()));
+    }
+    out.println(model.temperature() == 1.0
+        ? "Temperature: 1 (not calibrated)."
+        : String.format(Locale.ROOT, "Temperature: %s (calibrated: every logit is divided by"
+            + " it).", Numbers.compact(model.temperature())));
     out.printf(Locale.ROOT, "%nLabels (%d): %s%n", model.labels().size(),
         String.join(", ", model.labels()));
+    if (!model.labelsWithoutMass().isEmpty()) {
+      out.printf(Locale.ROOT, "Labels without training mass (%d, declared with --labels; the"
+          + " model gives them little probability): %s%n", model.labelsWithoutMass().size(),
+          String.join(", ", model.labelsWithoutMass()));
+    }
     Map<String, List<String>> inventories = model.inventories();
     if (!inventories.isEmpty()) {
       out.printf(Locale.ROOT, "%nLabels seen with each training word (%d words):%n",

@@ -76,6 +76,12 @@ final class TrainCommand implements Callable<Integer> {
           + " temper:T, sample, votes, type-soft (the last two need --corpus).")
   String regime;
 
+  @Option(names = "--labels", paramLabel = "FILE",
+      description = "Labels the model must know besides those of the corpus, one per line;"
+          + " a label without training mass gets little probability, and 'model info' lists"
+          + " it. Held-out data may then carry it.")
+  Path labelsFile;
+
   @Option(names = "--out", paramLabel = "MODEL", required = true,
       description = "Model file to write (atomically: a crash never leaves half a model).")
   Path out;
@@ -138,8 +144,16 @@ final class TrainCommand implements Callable<Integer> {
       checksum = loaded.checksum();
       TrainSettings settings = new TrainSettings(parsedRegime, config, training.lambdaAuto(),
           featureOptions.config(spec.commandLine()));
+      if (labelsFile != null) {
+        settings = settings.withDeclaredLabels(LabelFiles.read(labelsFile));
+      }
       outcome = Training.train(corpus, settings, monitor);
     } else {
+      if (labelsFile != null) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--labels declares labels of a corpus: a feature directory's labels.tsv already"
+                + " names every class");
+      }
       if (featureOptions.given()) {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "--hash-bits, --window and --opennlp-models describe text features: they cannot be"
@@ -217,6 +231,8 @@ final class TrainCommand implements Callable<Integer> {
     n.put("features", s.features());
     ArrayNode labels = n.putArray("labels");
     o.model().labels().forEach(labels::add);
+    ArrayNode noMass = n.putArray("labels_without_mass");
+    o.model().softmax().labelsWithoutMass().forEach(noMass::add);
     n.put("iterations", s.iterations());
     n.put("evaluations", s.evaluations());
     Json.put(n, "final_objective", s.finalObjective());
@@ -262,6 +278,10 @@ final class TrainCommand implements Callable<Integer> {
     w.printf(Locale.ROOT, "Trained regime %s on %d rows (%d %s), %d labels, %d seen features.%n",
         regime, o.rows(), o.occurrences(), source.corpus != null ? "occurrences" : "feature rows",
         o.model().labels().size(), s.features());
+    if (!o.model().softmax().labelsWithoutMass().isEmpty()) {
+      w.printf(Locale.ROOT, "Labels without training mass: %s.%n",
+          String.join(", ", o.model().softmax().labelsWithoutMass()));
+    }
     String steps = optimizer.equals("adam")
         ? String.format(Locale.ROOT, "%d epochs, %d minibatch steps", s.iterations(),
             s.evaluations())

@@ -70,8 +70,10 @@ public final class Training {
     List<AnnotatedExample> examples = corpus.examples();
     TrainerConfig config = settings.trainer();
     boolean restrict = config.inventory() == TrainerConfig.InventoryMode.RESTRICT;
-    TrainingData data = rows(settings.regime(), examples, corpus.labels(), features, restrict,
-        config.seed());
+    TreeSet<String> labels = new TreeSet<>(corpus.labels());
+    labels.addAll(settings.declaredLabels());
+    TrainingData data = rows(settings.regime(), examples, List.copyOf(labels), features,
+        restrict, config.seed());
     LambdaSearch.Result search = settings.lambdaAuto() ? search(data, config, monitor) : null;
     TrainerConfig used = search == null ? config : config.withLambda(search.chosen());
     TraceListener trace = new TraceListener(null);

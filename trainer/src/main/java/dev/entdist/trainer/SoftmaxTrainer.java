@@ -2,6 +2,8 @@ package dev.entdist.trainer;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -182,6 +184,28 @@ public final class SoftmaxTrainer {
     // Per-word summaries are type-level distributions over occurrences, which the trainer does
     // not see (a regime such as votes makes several rows of one occurrence): the caller that
     // knows the occurrences attaches them with SoftmaxModel.withWordSummaries.
-    return model;
+    return model.withLabelsWithoutMass(labelsWithoutMass(data));
+  }
+
+  /** The labels that no row with positive weight gives target mass (declared labels). */
+  static Set<String> labelsWithoutMass(TrainingData data) {
+    int k = data.numLabels();
+    boolean[] mass = new boolean[k];
+    double[] t = data.targetArray();
+    double[] w = data.weightArray();
+    for (int i = 0; i < data.size(); i++) {
+      if (w[i] > 0) {
+        for (int j = 0; j < k; j++) {
+          mass[j] |= t[i * k + j] > 0;
+        }
+      }
+    }
+    Set<String> out = new TreeSet<>();
+    for (int j = 0; j < k; j++) {
+      if (!mass[j]) {
+        out.add(data.labels().get(j));
+      }
+    }
+    return out;
   }
 }
