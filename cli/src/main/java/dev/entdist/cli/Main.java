@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       EvaluateCommand.class,
       PredictCommand.class,
       QueryCommand.class,
+      ServeCommand.class,
       ModelCommand.class,
       DivergenceCommand.class,
       CorpusCommand.class,

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the module arrows of DESIGN.md one way: divergence-core ← corpora ← nlp-features,
- * divergence-core ← trainer, pipeline on those, cli on the pipeline. The trainer never sees text,
- * corpora or OpenNLP; the features never see Smile or the trainer; the library modules never see
- * the command line; no command calls another command's helpers.
+ * divergence-core ← trainer, pipeline on those, serve (HTTP) on the pipeline, cli on both. The
+ * trainer never sees text, corpora or OpenNLP; the features never see Smile or the trainer; the
+ * library modules never see the server or the command line; no command calls another command's
+ * helpers.
  */
 class ArchitectureTest {
 
@@ -36,7 +37,7 @@ class ArchitectureTest {
 
   @Test
   void everyModuleIsImported() {
-    for (String pkg : new String[] {"divergence", "corpora", "features", "trainer", "pipeline", "cli"}) {
+    for (String pkg : new String[] {"divergence", "corpora", "features", "trainer", "pipeline", "serve", "cli"}) {
       org.junit.jupiter.api.Assertions.assertTrue(
           classes.containPackage("dev.entdist." + pkg), "no classes found in dev.entdist." + pkg);
     }
@@ -85,6 +86,20 @@ class ArchitectureTest {
   @Test
   void thePipelineNeverSeesTheCommandLine() {
     noClasses().that().resideInAPackage("dev.entdist.pipeline..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.entdist.cli..", "picocli..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheCommandLineSeesTheServer() {
+    noClasses().that().resideOutsideOfPackages("dev.entdist.serve..", "dev.entdist.cli..")
+        .should().dependOnClassesThat().resideInAPackage("dev.entdist.serve..")
+        .check(classes);
+  }
+
+  @Test
+  void theServerNeverSeesTheCommandLine() {
+    noClasses().that().resideInAPackage("dev.entdist.serve..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.entdist.cli..", "picocli..")
         .check(classes);
   }
