@@ -213,7 +213,8 @@
       models = info.models;
       const labels = Array.from(new Set(models.flatMap(function (m) { return m.labels; }))).sort();
       labels.forEach(function (label, i) {
-        hues.set(label, Math.round((i * 360) / labels.length + 200) % 360);
+        // The golden angle keeps labels that sort next to each other far apart in hue.
+        hues.set(label, Math.round(200 + i * 137.508) % 360);
       });
       renderLegend(labels);
       models.forEach(function (m) {
