@@ -9,6 +9,8 @@ import io.javalin.http.Handler;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,17 +73,23 @@ public final class ModelServer implements AutoCloseable {
   }
 
   /**
-   * Loads what the models need to read text, then listens.
+   * Loads what the models need to read text and listens; returns when both are done.
    *
    * @throws IOException when the address cannot be bound (the port is taken, the host unknown)
    */
   public static ModelServer start(ServeSettings settings) throws IOException {
     ModelServer s = new ModelServer(settings);
-    s.api.warmUp();
+    // The analysers load while Jetty starts: both take a while, on different cores.
+    CompletableFuture<Void> warm = CompletableFuture.runAsync(s.api::warmUp);
     s.app = s.create(settings);
     try {
       s.app.start(settings.host(), settings.port());
+      warm.join();
+    } catch (CompletionException e) {
+      s.app.stop();
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     } catch (RuntimeException e) {
+      warm.exceptionally(x -> null).join();
       Throwable cause = e;
       while (cause.getCause() != null && !(cause instanceof IOException)) {
         cause = cause.getCause();
