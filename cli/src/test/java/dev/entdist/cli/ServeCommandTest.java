@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeCommandTest {
 
-  private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
+  private static final Pattern LISTENING =
+      Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
 
   @TempDir static Path dir;
   private static Path modelFile;
