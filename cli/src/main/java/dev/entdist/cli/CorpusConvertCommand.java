@@ -6,6 +6,7 @@ import dev.entdist.corpora.CorpusFiles;
 import dev.entdist.corpora.CorpusFormat;
 import dev.entdist.corpora.CorpusReader;
 import dev.entdist.corpora.CorpusWriter;
+import dev.entdist.io.OutputTarget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,13 +19,15 @@ import picocli.CommandLine.Parameters;
 /** {@code entdist corpus convert}: streams a corpus from one format into another. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = {"Convert a corpus between jsonl, conll and opennlp, one record at a time "
-        + "(any size). The output appears only when the whole conversion succeeded.",
+        + "(any size), or import a label-studio or doccano export. The output appears only when"
+        + " the whole conversion succeeded.",
         "conll and opennlp hold one label per annotator: soft labels are refused unless "
             + "--argmax is given (conll keeps vote counts as one column per annotator)."},
     footerHeading = "%nExamples:%n",
     footer = {
       "  entdist corpus convert ner.conll --to jsonl --out ner.jsonl",
-      "  entdist corpus convert bundled --to conll --out bundled.conll --argmax"})
+      "  entdist corpus convert bundled --to conll --out bundled.conll --argmax",
+      "  entdist corpus convert ls.json --format label-studio --to jsonl --out c.jsonl"})
 final class CorpusConvertCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "FILE",
@@ -32,7 +35,7 @@ final class CorpusConvertCommand implements Callable<Integer> {
   String file;
 
   @Option(names = "--to", required = true, paramLabel = "FORMAT",
-      converter = CorpusReading.FormatConverter.class,
+      converter = CorpusReading.WritableFormatConverter.class,
       description = "Output format: jsonl, conll or opennlp.")
   CorpusFormat to;
 
@@ -63,8 +66,9 @@ final class CorpusConvertCommand implements Callable<Integer> {
     long written = 0;
     long skipped;
     long omitted;
+    OutputTarget target = Outputs.checked(out.toString(), file);
     try (CorpusReader reader = CorpusFiles.open(file, read.options(skipInvalid));
-        CorpusWriter writer = CorpusFiles.writer(out, to, argmax)) {
+        CorpusWriter writer = CorpusFiles.writer(target, to, argmax)) {
       for (AnnotatedExample e = reader.next(); e != null; e = reader.next()) {
         writer.write(e);
         written++;

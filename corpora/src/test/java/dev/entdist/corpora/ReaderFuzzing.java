@@ -35,7 +35,7 @@ final class ReaderFuzzing {
   /** The line limit the fuzzed readers use (huge-line mutations go just past it). */
   static final int MAX_LINE = 1 << 16;
 
-  private static final long CASE_SECONDS = 20;
+  static final long CASE_SECONDS = 20;
 
   private ReaderFuzzing() {}
 
@@ -72,6 +72,8 @@ final class ReaderFuzzing {
       case JSONL -> new JsonlReader(lines, options);
       case CONLL -> new ConllReader(lines, options);
       case OPENNLP -> new OpenNlpReader(lines, options);
+      case LABEL_STUDIO -> new LabelStudioReader(new ByteArrayInputStream(data), source, options);
+      case DOCCANO -> new DoccanoReader(List.of(lines), source, options);
     };
     return drain(reader, source, countLines(data));
   }
