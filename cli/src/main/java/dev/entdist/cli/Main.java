@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
       CalibrateCommand.class,
       PredictCommand.class,
       QueryCommand.class,
+      ServeCommand.class,
       ModelCommand.class,
       DivergenceCommand.class,
       CorpusCommand.class,
