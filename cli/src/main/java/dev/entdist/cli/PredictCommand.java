@@ -160,12 +160,19 @@ final class PredictCommand implements Callable<Integer> {
           : new TreeSet<>(words.stream().map(w -> w.strip().toLowerCase(Locale.ROOT))
               .filter(w -> !w.isEmpty()).toList());
       Counts counts;
-      try (PendingOutput pending = target.open()) {
-        try (OutputStream os = pending.stream()) {
-          counts = write(model, lookFor, os);
+      if (out.equals("-")) {
+        // The command line's own writer, so that in-process callers capture the output.
+        Writer w = spec.commandLine().getOut();
+        counts = predict(model, lookFor, w);
+        w.flush();
+      } else {
+        try (PendingOutput pending = target.open()) {
+          try (OutputStream os = pending.stream()) {
+            counts = write(model, lookFor, os);
+          }
+          // Only a complete output replaces a file: a bad line above leaves it as it was.
+          pending.commit();
         }
-        // Only a complete output replaces a file: a bad line above leaves it as it was.
-        pending.commit();
       }
       if (counts.skipped > 0) {
         Progress.note(spec, "skipped " + counts.skipped + " invalid line(s); the first: "

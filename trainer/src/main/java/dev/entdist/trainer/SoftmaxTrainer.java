@@ -2,7 +2,6 @@ package dev.entdist.trainer;
 
 import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,32 +129,9 @@ public final class SoftmaxTrainer {
         Arrays.copyOf(theta, wEnd), Arrays.copyOfRange(theta, wEnd, wEnd + problem.k),
         data.inventories(), config.inventory() == TrainerConfig.InventoryMode.RESTRICT,
         config.delta(), null, Map.of(), Provenance.ofFit(config, stats));
-    return model.withWordSummaries(wordSummaries(model, data));
-  }
-
-  /** Word → mean prediction of {@code model} over that word's rows of {@code data}. */
-  static Map<String, double[]> wordSummaries(SoftmaxModel model, TrainingData data) {
-    int k = data.numLabels();
-    Map<String, double[]> sums = new TreeMap<>();
-    Map<String, Integer> counts = new TreeMap<>();
-    for (int i = 0; i < data.size(); i++) {
-      String g = data.group(i);
-      if (g == null) {
-        continue;
-      }
-      double[] p = model.predict(data.features(i), g);
-      double[] s = sums.computeIfAbsent(g, w -> new double[k]);
-      for (int j = 0; j < k; j++) {
-        s[j] += p[j];
-      }
-      counts.merge(g, 1, Integer::sum);
-    }
-    sums.forEach((g, s) -> {
-      int c = counts.get(g);
-      for (int j = 0; j < k; j++) {
-        s[j] /= c;
-      }
-    });
-    return sums;
+    // Per-word summaries are type-level distributions over occurrences, which the trainer does
+    // not see (a regime such as votes makes several rows of one occurrence): the caller that
+    // knows the occurrences attaches them with SoftmaxModel.withWordSummaries.
+    return model;
   }
 }
