@@ -135,6 +135,34 @@ final class PredictCommand implements Callable<Integer> {
           + " stopping at the first.")
   boolean skipInvalid;
 
+  @Option(names = "--input-format", paramLabel = "FORMAT",
+      converter = CorpusReading.FormatConverter.class,
+      description = "--corpus format: jsonl, conll (also bio, bioes) or opennlp (default: by"
+          + " extension, else by the first line; --format names the output layout).")
+  CorpusFormat inputFormat;
+
+  @Option(names = "--drop-o", description = "--corpus: drop the O (no entity) outcome,"
+      + " leaving out occurrences labelled only O.")
+  boolean dropO;
+
+  @Option(names = "--tag-column", paramLabel = "N", defaultValue = "0",
+      description = "--corpus CoNLL: read only the N-th column (1-based; -1 = the last) as the"
+          + " single annotator. Default 0: every column after the token.")
+  int tagColumn;
+
+  @Option(names = "--max-line-length", paramLabel = "BYTES", defaultValue = "1048576",
+      description = "Reject lines longer than this many bytes (default: ${DEFAULT-VALUE}).")
+  int maxLineLength;
+
+  /** How --corpus is read: the corpus options, without skipping (counted here instead). */
+  private ReadOptions readOptions() {
+    try {
+      return new ReadOptions(inputFormat, false, dropO, tagColumn, maxLineLength);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     if (top != null && top < 1) {
@@ -279,7 +307,8 @@ final class PredictCommand implements Callable<Integer> {
   }
 
   private Source open() throws IOException, CorpusFormatException {
-    int maxLine = ReadOptions.DEFAULT_MAX_LINE_LENGTH;
+    int maxLine = maxLineLength;
+    ReadOptions options = readOptions();
     if (input.text != null) {
       DocumentReader r = DocumentReader.open(input.text, DocumentReader.Kind.TEXT, maxLine);
       return new Source() {
@@ -295,10 +324,11 @@ final class PredictCommand implements Callable<Integer> {
       };
     }
     String file = input.corpus;
-    boolean jsonl = file.equals("-") || file.endsWith(".jsonl") || file.endsWith(".json")
+    boolean jsonl = inputFormat != null ? inputFormat == CorpusFormat.JSONL && !dropO
+        : file.equals("-") || file.endsWith(".jsonl") || file.endsWith(".json")
         || file.endsWith(".jsonl.gz")
         || (!file.equals("bundled") && Files.isRegularFile(Path.of(file))
-            && CorpusFiles.formatOf(file, ReadOptions.defaults()) == CorpusFormat.JSONL);
+            && CorpusFiles.formatOf(file, options) == CorpusFormat.JSONL);
     if (jsonl) {
       DocumentReader r = DocumentReader.open(file, DocumentReader.Kind.JSONL, maxLine);
       return new Source() {
@@ -313,7 +343,7 @@ final class PredictCommand implements Callable<Integer> {
         }
       };
     }
-    CorpusReader reader = CorpusFiles.open(file, ReadOptions.defaults());
+    CorpusReader reader = CorpusFiles.open(file, options);
     return new Source() {
       private long n;
 
