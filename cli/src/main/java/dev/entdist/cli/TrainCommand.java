@@ -112,6 +112,11 @@ final class TrainCommand implements Callable<Integer> {
           + " search folds (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--trace", paramLabel = "FILE",
+      description = "Write one CSV line per L-BFGS iteration (Adam epoch) of the final fit:"
+          + " iteration,objective,gradient_max,seconds (seconds since the fit started).")
+  Path trace;
+
   @Option(names = "--json", description = "Print one JSON object with the fit statistics.")
   boolean json;
 
@@ -173,6 +178,9 @@ final class TrainCommand implements Callable<Integer> {
           PeerFormat.readMeta(source.features).nFeatures()));
     }
     model.save(target);
+    if (trace != null) {
+      outcome.writeTrace(trace);
+    }
     // A model written to standard output leaves the report to stderr.
     PrintWriter stdout = target.isStandardOutput() ? spec.commandLine().getErr()
         : spec.commandLine().getOut();
@@ -230,6 +238,9 @@ final class TrainCommand implements Callable<Integer> {
     Json.put(n, "final_objective", s.finalObjective());
     Json.put(n, "final_gradient_max", s.finalGradientMax());
     Json.put(n, "fit_seconds", s.fitSeconds());
+    if (o.search() != null) {
+      Json.put(n, "search_seconds", o.search().searchSeconds());
+    }
     n.put("converged", s.converged());
     n.put("optimizer", optimizer);
     Json.put(n, "lambda", s.lambda());
