@@ -62,7 +62,8 @@ class FeaturesAndPredictionsTest {
     JsonNode o = Json.MAPPER.readTree(run.out());
     List<String> keys = new ArrayList<>();
     o.fieldNames().forEachRemaining(keys::add);
-    // The contract's keys first, in its order; then the later additions.
+    // The contract's keys first, in its order; then the distances, the unknown-label count,
+    // the bootstrap intervals and the warnings.
     assertEquals(List.of("examples", "mean_kl", "mean_reverse_kl", "mean_js", "cross_entropy",
         "top1", "mean_entropy_pred", "mean_entropy_ref", "ece", "brier", "chebyshev", "clark",
         "canberra", "cosine", "intersection", "manhattan", "euclidean", "skipped_unknown_label",
