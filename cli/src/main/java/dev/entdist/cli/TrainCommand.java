@@ -253,7 +253,12 @@ final class TrainCommand implements Callable<Integer> {
       for (int i = 0; i < o.search().grid().size(); i++) {
         ObjectNode row = grid.addObject();
         Json.put(row, "lambda", o.search().grid().get(i));
-        Json.put(row, "held_out_kl", o.search().heldOutKl().get(i));
+        double kl = o.search().heldOutKl().get(i);
+        if (Double.isNaN(kl)) { // a fold's path stopped before this λ: not evaluated
+          row.putNull("held_out_kl");
+        } else {
+          Json.put(row, "held_out_kl", kl);
+        }
       }
     }
     return n;
@@ -269,7 +274,8 @@ final class TrainCommand implements Callable<Integer> {
       Table t = new Table("λ", "held-out KL", "");
       for (int i = 0; i < r.grid().size(); i++) {
         t.row(String.format(Locale.ROOT, "%.0e", r.grid().get(i)),
-            String.format(Locale.ROOT, "%.5f", r.heldOutKl().get(i)),
+            Double.isNaN(r.heldOutKl().get(i)) ? "not reached"
+                : String.format(Locale.ROOT, "%.5f", r.heldOutKl().get(i)),
             r.grid().get(i) == r.chosen() ? "← chosen" : "");
       }
       t.print(w);

@@ -88,28 +88,11 @@ final class AdamOptimizer {
   }
 
   /**
-   * Adds to {@code grad} (zeroed by the caller) the gradient of the batch's data term, the
-   * weighted mean Σ_i (w_i/wsum)·KL(y_i ‖ p_i) over rows {@code rows[from..to)}: (p_i − y_i)
-   * x_iᵀ for the weights and (p_i − y_i) for the bias. The λ term is added by {@link #update}.
-   */
-  static void batchGradient(CompactProblem p, double[] theta, int[] rows, int from, int to,
-      double wsum, double[] grad, double[] z) {
-    int k = p.k;
-    double[] r = new double[k];
-    for (int q = from; q < to; q++) {
-      int i = rows[q];
-      SoftmaxKernel.rowResiduals(theta, p.layout, p.cols, p.vals, p.rowStart[i],
-          p.rowStart[i + 1], p.inventoryOf(i), p.targets, i * k, p.negEntropy[i],
-          p.normWeights[i] / wsum, z, r, 0);
-      SoftmaxKernel.scatter(grad, p.layout, p.cols, p.vals, p.rowStart[i], p.rowStart[i + 1],
-          r, 0);
-    }
-  }
-
-  /**
-   * {@link #batchGradient(CompactProblem, double[], int[], int, int, double, double[], double[])}
-   * with the rows' residuals computed on the objective's threads in fixed blocks and scattered
-   * in row order (the result does not depend on the thread count); {@code grad} is zeroed here.
+   * Sets {@code grad} to the gradient of the batch's data term, the weighted mean Σ_i
+   * (w_i/wsum)·KL(y_i ‖ p_i) over rows {@code rows[from..to)}: (p_i − y_i) x_iᵀ for the weights
+   * and (p_i − y_i) for the bias (the λ term is added by {@link #update}). The rows' residuals
+   * (into {@code residuals}, (to − from)·K long) are computed on the objective's threads in
+   * fixed blocks and scattered in row order, so the result does not depend on the thread count.
    */
   static void batchGradient(KlObjective objective, double[] theta, int[] rows, int from, int to,
       double wsum, double[] grad, double[] residuals) {

@@ -18,14 +18,42 @@ import java.util.concurrent.Future;
  *
  * <p>With L-BFGS each fold follows a regularisation path: the grid is fitted from the largest λ
  * down, each fit starting from the previous solution (a warm start: the optimum moves little
- * between neighbouring λ, and the strongly regularised fits are the cheap ones). Folds run in
- * parallel, up to one per thread of the configuration; each fit's result does not depend on the
- * thread count, so neither does the choice. Adam fits each λ from zero.
+ * between neighbouring λ, and the strongly regularised fits are the cheap ones). A fold leaves
+ * its path as soon as its held-out KL rises ({@link #PATIENCE} = 1: the weakly regularised end
+ * is both the most expensive and, past that point, the overfitting one); a λ
+ * that not every fold reached has a held-out KL of NaN and is never chosen. The search's fits
+ * stop at max |∂L/∂θ| ≤ max(tol, {@value #SEARCH_TOL}), when the objective fell by at most
+ * {@value #SEARCH_RELATIVE_DECREASE} of itself over five iterations, or after {@value
+ * #SEARCH_MAX_ITER} iterations — the search needs the held-out KL to a few digits, and along
+ * the path each fit starts from its neighbour's optimum — while the final fit uses the
+ * configuration's rule. This is a budget, not an exact cross-validation: the test compares its
+ * choice with cold fits to convergence of every λ on every fold. Folds run in parallel, up to one per thread of the
+ * configuration; each fit's result does not depend on the thread count, so neither does the
+ * choice. Adam fits each λ from zero on the whole grid.
  */
 public final class LambdaSearch {
 
   /** The default grid: 1e-6 … 1e-1, one value per decade. */
   public static final List<Double> DEFAULT_GRID = List.of(1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1);
+
+  /** Rises of a fold's held-out KL in a row after which it leaves the path. */
+  public static final int PATIENCE = 1;
+
+  /** The gradient tolerance of the search's fits when the configuration's is tighter. */
+  public static final double SEARCH_TOL = 1e-5;
+
+  /**
+   * The search's fits also stop when the objective fell by at most this fraction of itself over
+   * the last five iterations.
+   */
+  public static final double SEARCH_RELATIVE_DECREASE = 1e-6;
+
+  /**
+   * The iteration cap of each of the search's L-BFGS fits (at most the configuration's): along a
+   * warm-started path each fit starts near its optimum, and the search needs the held-out KL,
+   * not the optimum.
+   */
+  public static final int SEARCH_MAX_ITER = 40;
 
   private LambdaSearch() {}
 
@@ -33,7 +61,8 @@ public final class LambdaSearch {
    * The outcome of a search.
    *
    * @param grid the λ values tried, in the given order
-   * @param heldOutKl mean held-out KL for each λ of the grid
+   * @param heldOutKl mean held-out KL for each λ of the grid; NaN for a λ that a fold's path
+   *     left before reaching it
    * @param folds number of folds
    * @param chosen the λ with the lowest held-out KL
    * @param searchSeconds wall time of the whole search
@@ -79,7 +108,10 @@ public final class LambdaSearch {
     }
     Arrays.sort(path, (a, b) -> Double.compare(grid.get(b), grid.get(a)));
     int parallel = Math.min(folds, config.threads());
-    TrainerConfig perFold = config.withThreads(Math.max(1, config.threads() / parallel));
+    boolean warm = config.optimizer() == TrainerConfig.Optimizer.LBFGS && !config.precondition();
+    TrainerConfig perFold = config.withThreads(Math.max(1, config.threads() / parallel))
+        .withTol(Math.max(config.tol(), SEARCH_TOL))
+        .withMaxIter(warm ? Math.min(config.maxIter(), SEARCH_MAX_ITER) : config.maxIter());
     double[][] foldKl = new double[folds][];
     ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
       Thread t = new Thread(r, "entdist-lambda-search");
@@ -113,11 +145,17 @@ public final class LambdaSearch {
         kl[g] += foldKl[f][g] / folds;
       }
     }
-    int best = 0;
-    for (int g = 1; g < grid.size(); g++) {
-      if (kl[g] < kl[best] || (kl[g] == kl[best] && grid.get(g) > grid.get(best))) {
+    int best = -1;
+    for (int g = 0; g < grid.size(); g++) {
+      if (Double.isNaN(kl[g])) {
+        continue;
+      }
+      if (best < 0 || kl[g] < kl[best] || (kl[g] == kl[best] && grid.get(g) > grid.get(best))) {
         best = g;
       }
+    }
+    if (best < 0) {
+      throw new IllegalStateException("no λ of the grid has a held-out KL on every fold");
     }
     return new Result(List.copyOf(grid), Arrays.stream(kl).boxed().toList(), folds,
         grid.get(best), (System.nanoTime() - start) / 1e9);
@@ -125,26 +163,36 @@ public final class LambdaSearch {
 
   /** Held-out KL of each λ of the grid for the fold of rows order[lo..hi). */
   private static double[] fold(TrainingData data, TrainerConfig config, List<Double> grid,
-      Integer[] path, int[] order, int lo, int hi) {
+      Integer[] order, int[] rows, int lo, int hi) {
     int n = data.size();
-    int[] test = Arrays.copyOfRange(order, lo, hi);
+    int[] test = Arrays.copyOfRange(rows, lo, hi);
     int[] train = new int[n - test.length];
-    System.arraycopy(order, 0, train, 0, lo);
-    System.arraycopy(order, hi, train, lo, n - hi);
+    System.arraycopy(rows, 0, train, 0, lo);
+    System.arraycopy(rows, hi, train, lo, n - hi);
     TrainingData trainData = data.subset(train);
     double[] kl = new double[grid.size()];
+    Arrays.fill(kl, Double.NaN);
     double[] warm = null;
-    for (int g : path) {
+    boolean path = config.optimizer() == TrainerConfig.Optimizer.LBFGS && !config.precondition();
+    int rises = 0;
+    double previous = Double.POSITIVE_INFINITY;
+    for (int g : order) {
       TrainerConfig c = config.withLambda(grid.get(g));
       SoftmaxModel model;
-      if (c.optimizer() == TrainerConfig.Optimizer.LBFGS && !c.precondition()) {
-        SoftmaxTrainer.Fit fit = SoftmaxTrainer.fitFrom(trainData, c, warm);
+      if (path) {
+        SoftmaxTrainer.Fit fit = SoftmaxTrainer.fitFrom(trainData, c, warm,
+            SEARCH_RELATIVE_DECREASE);
         warm = fit.theta();
         model = fit.model();
       } else {
         model = SoftmaxTrainer.fit(trainData, c).model();
       }
       kl[g] = heldOutKl(data, test, model);
+      rises = kl[g] > previous ? rises + 1 : 0;
+      previous = kl[g];
+      if (path && rises >= PATIENCE) {
+        break;
+      }
     }
     return kl;
   }

@@ -20,17 +20,30 @@ final class Lbfgs {
   private static final int MAX_LINE_SEARCH = 25;
   private static final double TOLERANCE_CHANGE = 1e-12;
   private static final int BLOCK = 1 << 15;
+  static final int DECREASE_WINDOW = 5;
 
   private final KlObjective objective;
   private final int memory;
   private final double tol;
   private final int maxIter;
   private final ProgressListener listener;
+  private final double relativeDecrease;
   private final int n;
   private final double[] blockSums;
   private int evaluations;
 
   Lbfgs(KlObjective objective, int memory, double tol, int maxIter, ProgressListener listener) {
+    this(objective, memory, tol, maxIter, listener, 0);
+  }
+
+  /**
+   * With a second stopping rule: the objective fell by at most {@code relativeDecrease}·|f| over
+   * the last {@value #DECREASE_WINDOW} iterations (0 = off). The λ search uses it: its fits need
+   * the held-out KL, not the last digits of the optimum.
+   */
+  Lbfgs(KlObjective objective, int memory, double tol, int maxIter, ProgressListener listener,
+      double relativeDecrease) {
+    this.relativeDecrease = relativeDecrease;
     this.objective = objective;
     this.memory = memory;
     this.tol = tol;
@@ -57,6 +70,8 @@ final class Lbfgs {
     double f = evaluate(x, g);
     double gmax = maxAbs(g);
     int iter = 0;
+    double[] history = new double[DECREASE_WINDOW + 1];
+    history[0] = f;
     listener.onProgress(0, maxIter, f, gmax, seconds(t0));
     while (gmax > tol && iter < maxIter && Double.isFinite(f)) {
       // d = −H g by the two-loop recursion
@@ -111,6 +126,12 @@ final class Lbfgs {
       gmax = maxAbs(g);
       iter++;
       listener.onProgress(iter, maxIter, f, gmax, seconds(t0));
+      history[iter % history.length] = f;
+      if (relativeDecrease > 0 && iter >= DECREASE_WINDOW
+          && history[(iter - DECREASE_WINDOW) % history.length] - f
+              <= relativeDecrease * Math.abs(f)) {
+        break;
+      }
     }
     return new LbfgsAdapter.Outcome(x, f, gmax, iter, evaluations, gmax <= tol);
   }

@@ -105,16 +105,18 @@ public final class SoftmaxTrainer {
 
   /**
    * An L-BFGS fit from {@code start} (the θ of an earlier fit on the same data, or {@code null}
-   * for zero), without word summaries: one step of a regularisation path.
+   * for zero), without word summaries: one step of a regularisation path. It also stops when
+   * the objective fell by at most {@code relativeDecrease}·|f| over the last iterations (0 = off).
    */
-  static Fit fitFrom(TrainingData data, TrainerConfig config, double[] start) {
+  static Fit fitFrom(TrainingData data, TrainerConfig config, double[] start,
+      double relativeDecrease) {
     boolean restrict = config.inventory() == TrainerConfig.InventoryMode.RESTRICT;
     CompactProblem problem = new CompactProblem(data, restrict);
     long t0 = System.nanoTime();
     LbfgsAdapter.Outcome out;
     try (KlObjective objective = new KlObjective(problem, config.lambda(), config.threads())) {
       out = new Lbfgs(objective, config.lbfgsMemory(), config.tol(), config.maxIter(),
-          ProgressListener.NONE).minimize(
+          ProgressListener.NONE, relativeDecrease).minimize(
               start != null ? start : new double[problem.parameters()]);
     }
     requireFinite(out, config);

@@ -49,8 +49,10 @@ class AdamGradientCheckTest {
       theta[j] = r.nextDouble(-1, 1);
     }
     double[] grad = new double[theta.length];
-    double[] z = new double[k];
-    AdamOptimizer.batchGradient(p, theta, rows, from, to, wsum, grad, z);
+    try (KlObjective objective = new KlObjective(p, 0.0, 3)) { // the optimiser's threaded form
+      AdamOptimizer.batchGradient(objective, theta, rows, from, to, wsum, grad,
+          new double[(to - from) * p.k]);
+    }
 
     double h = 1e-6;
     for (int j = 0; j < theta.length; j++) {
