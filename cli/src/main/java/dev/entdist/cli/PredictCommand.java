@@ -14,6 +14,7 @@ import dev.entdist.corpora.ReadOptions;
 import dev.entdist.pipeline.Annotation;
 import dev.entdist.pipeline.Monitor;
 import dev.entdist.pipeline.TextModel;
+import dev.entdist.serve.JsonAnswers;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -289,22 +289,7 @@ final class PredictCommand implements Callable<Integer> {
       w.write('\n');
       return;
     }
-    ObjectNode o = Json.object();
-    o.put("doc", d.id());
-    o.put("start", a.start());
-    o.put("end", a.end());
-    o.put("surface", a.surface());
-    o.put("word", a.word());
-    o.put("known_word", a.knownWord());
-    ObjectNode dist = o.putObject("distribution");
-    int n = 0;
-    for (Map.Entry<String, Double> e : a.sortedDescending().entrySet()) {
-      if (top != null && n++ >= top) {
-        break;
-      }
-      Json.put(dist, e.getKey(), e.getValue());
-    }
-    Json.put(o, "entropy", a.entropy());
+    ObjectNode o = JsonAnswers.occurrence(d.id(), a, top);
     if (d.marked()) {
       o.put("id", d.id());
       o.put("target", a.surface());

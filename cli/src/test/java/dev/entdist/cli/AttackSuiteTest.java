@@ -161,11 +161,11 @@ class AttackSuiteTest {
     assertEquals(1, zero.code(), zero::toString);
     assertTrue(zero.out().contains("NUL byte") || zero.err().contains("NUL byte"),
         zero::toString);
-    Path empty = Files.createDirectories(dir.resolve("empty-dir"));
-    CliRun directory = CliRun.of("train", "--corpus", empty.toString(), "--out",
-        dir.resolve("never.model").toString());
-    assertEquals(1, directory.code(), directory::toString);
-    assertTrue(directory.err().contains(empty + ": is a directory"), directory::toString);
+    // A directory of .jsonl files reads as a doccano export; one without is refused by name.
+    Path empty = Files.createDirectories(dir.resolve("no-corpus-here"));
+    CliRun directory = CliRun.of("corpus", "validate", empty.toString());
+    assertTrue((directory.out() + directory.err()).contains(empty + ": is a directory"),
+        directory::toString);
     CliRun devNull = CliRun.of("query", "--model", "/dev/null", "cell");
     assertEquals(1, devNull.code(), devNull::toString);
     assertTrue(devNull.err().contains("/dev/null: is empty"), devNull.err());
