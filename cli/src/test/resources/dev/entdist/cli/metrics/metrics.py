@@ -98,7 +98,7 @@ def expected():
     n = len(ref)
     m = {k: 0.0 for k in ("mean_kl", "mean_reverse_kl", "mean_js", "cross_entropy", "top1",
                           "mean_entropy_pred", "mean_entropy_ref", "brier", "chebyshev", "clark",
-                          "canberra", "cosine", "intersection")}
+                          "canberra", "cosine", "intersection", "manhattan", "euclidean")}
     bins = np.zeros((15, 3))  # count, confidence, correct
     for r, p in zip(ref, pred):
         mid = (r + p) / 2
@@ -121,6 +121,8 @@ def expected():
         m["canberra"] += float((d[s > 0] / s[s > 0]).sum())
         m["cosine"] += float(r @ p / (np.linalg.norm(r) * np.linalg.norm(p)))
         m["intersection"] += float(np.minimum(r, p).sum())
+        m["manhattan"] += float(d.sum())
+        m["euclidean"] += float(np.sqrt((d ** 2).sum()))
     out = {"examples": n}
     out.update({k: v / n for k, v in m.items()})
     out["ece"] = float(sum(c / n * abs(k / c - f / c) for c, f, k in bins if c > 0))
