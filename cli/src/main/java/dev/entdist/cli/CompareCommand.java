@@ -3,12 +3,12 @@ package dev.entdist.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
-import dev.entdist.corpora.ReadOptions;
 import dev.entdist.pipeline.CompareSettings;
 import dev.entdist.pipeline.Comparison;
 import dev.entdist.pipeline.RepeatedComparison;
 import dev.entdist.trainer.TrainerConfig;
 import dev.entdist.corpora.TrainingRegime;
+import dev.entdist.corpora.aggregate.AggregationMethod;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,6 +94,16 @@ final class CompareCommand implements Callable<Integer> {
 
   @Mixin FeatureOptions featureOptions;
 
+  @Mixin CorpusInputOptions corpusInput;
+
+  @Option(names = "--aggregate", paramLabel = "M", split = ",", splitSynopsisLabel = ",",
+      converter = CorpusAggregateCommand.MethodConverter.class,
+      description = "Train every regime once per method (majority, dawid-skene, one-coin,"
+          + " mace) on the labels it gives the occurrences that name their annotators; columns"
+          + " are named METHOD/REGIME, e.g. --aggregate majority,dawid-skene --regimes"
+          + " soft,onehot. The held-out references stay the labels as read.")
+  List<AggregationMethod> aggregate;
+
   @Option(names = "--json", description = "Print one JSON object instead of tables.")
   boolean json;
 
@@ -119,9 +129,10 @@ final class CompareCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--regimes: " + e.getMessage());
     }
     CompareSettings settings = new CompareSettings(parsed, words == null ? List.of() : words,
-        testFraction, seed, repeats, config, featureOptions.config(spec.commandLine()));
+        testFraction, seed, repeats, config, featureOptions.config(spec.commandLine()),
+        aggregate == null ? List.of() : aggregate);
     PrintWriter out = spec.commandLine().getOut();
-    Corpus data = CorpusFiles.read(corpus, ReadOptions.defaults());
+    Corpus data = CorpusFiles.read(corpus, corpusInput.options());
     RepeatedComparison result = Comparison.compare(data, settings, Progress.monitor(spec));
     if (chart != null) {
       CompareChart.write(chart, result);

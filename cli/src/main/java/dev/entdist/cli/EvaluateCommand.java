@@ -3,7 +3,6 @@ package dev.entdist.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
-import dev.entdist.corpora.ReadOptions;
 import dev.entdist.pipeline.FeatureDirectory;
 import dev.entdist.pipeline.TextModel;
 import dev.entdist.trainer.Evaluation;
@@ -17,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -76,6 +76,8 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Threads for computing features (default: available processors).")
   Integer threads;
 
+  @Mixin CorpusInputOptions corpusInput;
+
   @Option(names = "--json", description = "Print one JSON object with every metric.")
   boolean json;
 
@@ -85,7 +87,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Evaluation.Metrics metrics;
     String data;
     if (source.corpus != null) {
-      Corpus corpus = CorpusFiles.read(source.corpus, ReadOptions.defaults());
+      Corpus corpus = CorpusFiles.read(source.corpus, corpusInput.options());
       metrics = model.evaluate(corpus, threads());
       data = corpus.source();
     } else {

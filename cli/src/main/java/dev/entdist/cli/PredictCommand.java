@@ -128,6 +128,12 @@ final class PredictCommand implements Callable<Integer> {
       description = "Threads for analysing text (default: available processors).")
   Integer threads;
 
+  @Option(names = "--corpus-format", paramLabel = "FORMAT",
+      converter = CorpusReading.FormatConverter.class,
+      description = "Format of --corpus: jsonl, conll, opennlp, label-studio or doccano"
+          + " (default: by file extension, else by the first line).")
+  CorpusFormat corpusFormat;
+
   @Option(names = "--skip-invalid",
       description = "Skip lines that are not valid documents (counted on stderr) instead of"
           + " stopping at the first.")
@@ -335,10 +341,11 @@ final class PredictCommand implements Callable<Integer> {
       };
     }
     String file = input.corpus;
-    boolean jsonl = file.equals("-") || file.endsWith(".jsonl") || file.endsWith(".json")
-        || file.endsWith(".jsonl.gz")
+    ReadOptions options = ReadOptions.defaults().withFormat(corpusFormat);
+    boolean jsonl = corpusFormat != null ? corpusFormat == CorpusFormat.JSONL
+        : file.equals("-") || file.endsWith(".jsonl") || file.endsWith(".jsonl.gz")
         || (!file.equals("bundled") && Files.isRegularFile(Path.of(file))
-            && CorpusFiles.formatOf(file, ReadOptions.defaults()) == CorpusFormat.JSONL);
+            && CorpusFiles.formatOf(file, options) == CorpusFormat.JSONL);
     if (jsonl) {
       DocumentReader r = DocumentReader.open(file, DocumentReader.Kind.JSONL, maxLine);
       return new Source() {
@@ -353,7 +360,7 @@ final class PredictCommand implements Callable<Integer> {
         }
       };
     }
-    CorpusReader reader = CorpusFiles.open(file, ReadOptions.defaults());
+    CorpusReader reader = CorpusFiles.open(file, options);
     return new Source() {
       private long n;
 

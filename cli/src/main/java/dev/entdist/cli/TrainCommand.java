@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
-import dev.entdist.corpora.ReadOptions;
 import dev.entdist.corpora.TrainingRegime;
+import dev.entdist.corpora.aggregate.AggregationMethod;
 import dev.entdist.pipeline.FeatureDirectory;
 import dev.entdist.pipeline.Monitor;
 import dev.entdist.pipeline.TextModel;
@@ -99,6 +99,15 @@ final class TrainCommand implements Callable<Integer> {
           + " search folds (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Mixin CorpusInputOptions corpusInput;
+
+  @Option(names = "--aggregate", paramLabel = "M",
+      converter = CorpusAggregateCommand.MethodConverter.class,
+      description = "Before the regime, give every occurrence that names its annotators the"
+          + " labels of majority, dawid-skene, one-coin or mace (as 'corpus aggregate' does)."
+          + " Default: the labels as read.")
+  AggregationMethod aggregate;
+
   @Option(names = "--json", description = "Print one JSON object with the fit statistics.")
   boolean json;
 
@@ -115,13 +124,18 @@ final class TrainCommand implements Callable<Integer> {
     TrainedModel outcome;
     String checksum;
     if (source.corpus != null) {
-      Corpus corpus = CorpusFiles.read(source.corpus, ReadOptions.defaults());
+      Corpus corpus = CorpusFiles.read(source.corpus, corpusInput.options());
       Progress.note(spec, "read " + corpus.size() + " occurrences from " + corpus.source());
       checksum = Checksums.ofCorpus(source.corpus);
       TrainSettings settings = new TrainSettings(parsedRegime, config, training.lambdaAuto(),
-          featureOptions.config(spec.commandLine()));
+          featureOptions.config(spec.commandLine()), aggregate);
       outcome = Training.train(corpus, settings, monitor);
     } else {
+      if (aggregate != null) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--aggregate needs the annotators' answers of a --corpus, which a feature directory"
+                + " does not carry");
+      }
       if (featureOptions.given()) {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "--hash-bits, --window and --opennlp-models describe text features: they cannot be"
@@ -143,7 +157,11 @@ final class TrainCommand implements Callable<Integer> {
     model.save(out);
     PrintWriter stdout = spec.commandLine().getOut();
     if (json) {
-      Json.println(stdout, json(outcome, parsedRegime.name(), optimizerName));
+      ObjectNode n = json(outcome, parsedRegime.name(), optimizerName);
+      if (aggregate != null) {
+        n.put("aggregate", aggregate.spelling());
+      }
+      Json.println(stdout, n);
     } else {
       print(stdout, outcome, parsedRegime.name(), optimizerName, config);
     }

@@ -1,6 +1,7 @@
 package dev.entdist.pipeline;
 
 import dev.entdist.corpora.TrainingRegime;
+import dev.entdist.corpora.aggregate.AggregationMethod;
 import dev.entdist.features.FeatureConfig;
 import dev.entdist.trainer.TrainerConfig;
 import java.util.List;
@@ -18,14 +19,25 @@ import java.util.Objects;
  * @param repeats splits drawn with seeds seed, seed + 1, … (default 1)
  * @param trainer trainer settings shared by every regime
  * @param features the text features
+ * @param aggregations when not empty, every regime is trained once per method on the labels it
+ *     gives the occurrences that name their annotators (columns named {@code method/regime});
+ *     the held-out references stay the labels as read
  */
 public record CompareSettings(List<TrainingRegime> regimes, List<String> words,
-    double testFraction, long seed, int repeats, TrainerConfig trainer, FeatureConfig features) {
+    double testFraction, long seed, int repeats, TrainerConfig trainer, FeatureConfig features,
+    List<AggregationMethod> aggregations) {
+
+  /** Settings without aggregation. */
+  public CompareSettings(List<TrainingRegime> regimes, List<String> words, double testFraction,
+      long seed, int repeats, TrainerConfig trainer, FeatureConfig features) {
+    this(regimes, words, testFraction, seed, repeats, trainer, features, List.of());
+  }
 
   /** Validates every field. */
   public CompareSettings {
     regimes = List.copyOf(regimes);
     words = List.copyOf(words);
+    aggregations = List.copyOf(aggregations);
     if (regimes.isEmpty()) {
       throw new IllegalArgumentException("no regimes to compare");
     }
@@ -49,36 +61,48 @@ public record CompareSettings(List<TrainingRegime> regimes, List<String> words,
 
   /** A copy with other regimes. */
   public CompareSettings withRegimes(List<TrainingRegime> r) {
-    return new CompareSettings(r, words, testFraction, seed, repeats, trainer, features);
+    return new CompareSettings(r, words, testFraction, seed, repeats, trainer, features,
+        aggregations);
   }
 
   /** A copy reporting these words. */
   public CompareSettings withWords(List<String> w) {
-    return new CompareSettings(regimes, w, testFraction, seed, repeats, trainer, features);
+    return new CompareSettings(regimes, w, testFraction, seed, repeats, trainer, features,
+        aggregations);
   }
 
   /** A copy with another held-out share. */
   public CompareSettings withTestFraction(double f) {
-    return new CompareSettings(regimes, words, f, seed, repeats, trainer, features);
+    return new CompareSettings(regimes, words, f, seed, repeats, trainer, features,
+        aggregations);
   }
 
   /** A copy with another seed. */
   public CompareSettings withSeed(long s) {
-    return new CompareSettings(regimes, words, testFraction, s, repeats, trainer, features);
+    return new CompareSettings(regimes, words, testFraction, s, repeats, trainer, features,
+        aggregations);
   }
 
   /** A copy with another number of splits. */
   public CompareSettings withRepeats(int r) {
-    return new CompareSettings(regimes, words, testFraction, seed, r, trainer, features);
+    return new CompareSettings(regimes, words, testFraction, seed, r, trainer, features,
+        aggregations);
   }
 
   /** A copy with other trainer settings. */
   public CompareSettings withTrainer(TrainerConfig t) {
-    return new CompareSettings(regimes, words, testFraction, seed, repeats, t, features);
+    return new CompareSettings(regimes, words, testFraction, seed, repeats, t, features,
+        aggregations);
   }
 
   /** A copy with other text features. */
   public CompareSettings withFeatures(FeatureConfig f) {
-    return new CompareSettings(regimes, words, testFraction, seed, repeats, trainer, f);
+    return new CompareSettings(regimes, words, testFraction, seed, repeats, trainer, f,
+        aggregations);
+  }
+
+  /** A copy that compares the regimes under each of these aggregations (empty: none). */
+  public CompareSettings withAggregations(List<AggregationMethod> a) {
+    return new CompareSettings(regimes, words, testFraction, seed, repeats, trainer, features, a);
   }
 }
