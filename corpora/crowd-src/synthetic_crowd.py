@@ -2,7 +2,7 @@
 """A synthetic crowd with spammers, for trying entdist's aggregation (Python 3 standard library).
 
     python3 synthetic_crowd.py make CORPUS.jsonl [--seed S] [--annotators N] [--spammers K]
-                                  [--per-item R] > crowd.jsonl
+                                  [--per-item R] [--keep-labels] > crowd.jsonl
     python3 synthetic_crowd.py accuracy AGGREGATED.jsonl [MORE.jsonl ...]
     python3 synthetic_crowd.py answers N A R [--seed S] > big.jsonl
 
@@ -13,7 +13,9 @@ a_j ~ U(0.6, 0.9) and gives each wrong label with probability (1 - a_j) * w_jkl,
 drawn once per annotator and true label (so some annotators confuse two labels systematically);
 the first K annotators are spammers who answer uniformly at random. The output keeps id, text,
 target, start and end, replaces labels and votes by `annotations`, and records the planted label
-in the extra field `truth`, which entdist keeps through `corpus aggregate`.
+in the extra field `truth`, which entdist keeps through `corpus aggregate`. With --keep-labels the
+input's `labels` stay beside the answers: `entdist compare --aggregate ...` then trains on the
+aggregated answers and scores against those labels.
 
 accuracy: the share of occurrences whose most probable label (ties: first in sorted order, as
 entdist) is the planted `truth`.
@@ -56,7 +58,8 @@ def draw(rng, dist):
 def make(args):
     path = args[0]
     seed, n_annotators, spammers, per_item = 7, 20, 6, 5
-    it = iter(args[1:])
+    keep = "--keep-labels" in args
+    it = iter([a for a in args[1:] if a != "--keep-labels"])
     for flag in it:
         value = int(next(it))
         if flag == "--seed":
@@ -78,6 +81,8 @@ def make(args):
         truth = draw(rng, r["labels"])
         who = sorted(rng.sample(range(n_annotators), per_item))
         out = {k: r[k] for k in ("id", "text", "target", "start", "end")}
+        if keep:
+            out["labels"] = r["labels"]
         out["annotations"] = [{"annotator": names[j], "label": draw(rng, confusion[j][truth])}
                               for j in who]
         out["truth"] = truth
