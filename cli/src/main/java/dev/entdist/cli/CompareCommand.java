@@ -3,6 +3,7 @@ package dev.entdist.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
+import dev.entdist.corpora.LoadedCorpus;
 import dev.entdist.pipeline.CompareSettings;
 import dev.entdist.pipeline.Comparison;
 import dev.entdist.pipeline.RepeatedComparison;
@@ -94,7 +95,11 @@ final class CompareCommand implements Callable<Integer> {
 
   @Mixin FeatureOptions featureOptions;
 
-  @Mixin CorpusInputOptions corpusInput;
+  @Mixin CorpusReading.ReadMixin read;
+
+  @Option(names = "--skip-invalid", description = "Skip invalid corpus records (and say how"
+      + " many) instead of stopping at the first.")
+  boolean skipInvalid;
 
   @Option(names = "--aggregate", paramLabel = "M", split = ",", splitSynopsisLabel = ",",
       converter = CorpusAggregateCommand.MethodConverter.class,
@@ -109,6 +114,9 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (chart != null) {
+      Outputs.checked(chart.toString(), corpus);
+    }
     if (!(testFraction > 0 && testFraction < 1)) {
       throw new ParameterException(spec.commandLine(),
           "--test-fraction must be between 0 and 1, got " + testFraction);
@@ -132,7 +140,9 @@ final class CompareCommand implements Callable<Integer> {
         testFraction, seed, repeats, config, featureOptions.config(spec.commandLine()),
         aggregate == null ? List.of() : aggregate);
     PrintWriter out = spec.commandLine().getOut();
-    Corpus data = CorpusFiles.read(corpus, corpusInput.options());
+    LoadedCorpus loaded = CorpusFiles.load(corpus, read.options(skipInvalid));
+    CorpusReading.reportSkipped(loaded, spec);
+    Corpus data = loaded.corpus();
     RepeatedComparison result = Comparison.compare(data, settings, Progress.monitor(spec));
     if (chart != null) {
       CompareChart.write(chart, result);

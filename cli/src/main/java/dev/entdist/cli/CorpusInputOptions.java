@@ -5,8 +5,8 @@ import dev.entdist.corpora.ReadOptions;
 import picocli.CommandLine.Option;
 
 /**
- * How the model commands ({@code train}, {@code compare}, {@code evaluate}, {@code features
- * export}, {@code model info}) read their {@code --corpus}: its format and none-label.
+ * How {@code features export} and {@code model info} read their {@code --corpus}: its format
+ * and none-label.
  */
 final class CorpusInputOptions {
 

@@ -5,6 +5,8 @@ import dev.entdist.corpora.AnnotatedExample;
 import dev.entdist.corpora.CorpusFiles;
 import dev.entdist.corpora.CorpusFormat;
 import dev.entdist.corpora.CorpusFormatException;
+import dev.entdist.io.OutputTarget;
+import dev.entdist.io.PendingOutput;
 import dev.entdist.corpora.CorpusReader;
 import dev.entdist.corpora.Document;
 import dev.entdist.corpora.DocumentReader;
@@ -58,14 +60,14 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  printf 'My cell died.\\nThe cells divided.\\n' | entdist predict --model cell.model"
-          + " --text -",
+      "  printf 'My cell died.\\nThe cells divided.\\n' \\",
+      "      | entdist predict --model cell.model --text -",
       "      two documents from stdin, one line per occurrence of cell on stdout",
-      "  entdist predict --model cell.model --text notes.txt --words cell,bank --top 3"
-          + " --out notes.jsonl",
+      "  entdist predict --model cell.model --text notes.txt --words cell,bank \\",
+      "      --top 3 --out notes.jsonl",
       "      only cell and bank, the three most probable labels each",
-      "  entdist predict --model cell.model --corpus split/test.jsonl --format tsv --out"
-          + " pred.tsv",
+      "  entdist predict --model cell.model --corpus split/test.jsonl \\",
+      "      --format tsv --out pred.tsv",
       "      the peers' pred.tsv for the held-out occurrences",
       "",
       "Exit codes: 0 success, 1 bad data (file, line and field named; --skip-invalid skips"
@@ -153,6 +155,7 @@ final class PredictCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--top applies to jsonl: pred.tsv always has a column per label");
     }
+    OutputTarget target = Outputs.checked(out, modelFile, input.text, input.corpus);
     try (TextModel model = TextModel.load(modelFile)) {
       if (!model.readsText()) {
         throw new UserException("model " + modelFile + " was trained on a feature directory"
@@ -164,35 +167,18 @@ final class PredictCommand implements Callable<Integer> {
               .filter(w -> !w.isEmpty()).toList());
       Counts counts;
       if (out.equals("-")) {
+        // The command line's own writer, so that in-process callers capture the output.
         Writer w = spec.commandLine().getOut();
         counts = predict(model, lookFor, w);
         w.flush();
       } else {
-        Path target = Path.of(out);
-        if (Files.isDirectory(target)) {
-          throw new UserException("--out " + out + " is a directory: name a file");
-        }
-        Counts[] result = new Counts[1];
-        if (Files.exists(target) && !Files.isRegularFile(target)) {
-          // A device or pipe (e.g. /dev/stdout): write through it; replacing it would be wrong.
-          try (OutputStream os = Files.newOutputStream(target)) {
-            result[0] = write(model, lookFor, os);
+        try (PendingOutput pending = target.open()) {
+          try (OutputStream os = pending.stream()) {
+            counts = write(model, lookFor, os);
           }
-        } else {
-          try {
-            AtomicOutput.write(target, tmp -> {
-              try (OutputStream os = Files.newOutputStream(tmp)) {
-                result[0] = write(model, lookFor, os);
-              } catch (CorpusFormatException e) {
-                // Thrown through the writer so that no partial output is moved into place.
-                throw new BadInput(e);
-              }
-            });
-          } catch (BadInput e) {
-            throw e.cause;
-          }
+          // Only a complete output replaces a file: a bad line above leaves it as it was.
+          pending.commit();
         }
-        counts = result[0];
       }
       if (counts.skipped > 0) {
         Progress.note(spec, "skipped " + counts.skipped + " invalid line(s); the first: "
@@ -202,17 +188,6 @@ final class PredictCommand implements Callable<Integer> {
           + counts.documents + " document(s)" + (out.equals("-") ? "" : " to " + out));
     }
     return 0;
-  }
-
-  /** Carries a bad input line out of the atomic writer, which then discards its file. */
-  private static final class BadInput extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final transient CorpusFormatException cause;
-
-    BadInput(CorpusFormatException cause) {
-      super(cause);
-      this.cause = cause;
-    }
   }
 
   /** What a run read and wrote. */

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
+import dev.entdist.corpora.LoadedCorpus;
 import dev.entdist.corpora.TrainingRegime;
 import dev.entdist.corpora.aggregate.AggregationMethod;
+import dev.entdist.io.OutputTarget;
 import dev.entdist.pipeline.FeatureDirectory;
 import dev.entdist.pipeline.Monitor;
 import dev.entdist.pipeline.TextModel;
@@ -45,7 +47,13 @@ import picocli.CommandLine.Spec;
           + " 'entdist corpus split'. With --features DIR it trains on a peer-format directory"
           + " (DIR/train when present, else DIR); such a model cannot compute features from"
           + " text, so query and --corpus evaluation refuse it."
-    })
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  entdist train --corpus split/train.jsonl --out cell.model",
+      "  entdist train --corpus split/train.jsonl --regime onehot --out onehot.model",
+      "  entdist train --features feats --optimizer adam --out peers.model",
+      "  cat train.jsonl | entdist train --corpus - --out -  > cell.model"})
 final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
@@ -99,8 +107,6 @@ final class TrainCommand implements Callable<Integer> {
           + " search folds (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Mixin CorpusInputOptions corpusInput;
-
   @Option(names = "--aggregate", paramLabel = "M",
       converter = CorpusAggregateCommand.MethodConverter.class,
       description = "Before the regime, give every occurrence that names its annotators the"
@@ -111,12 +117,16 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object with the fit statistics.")
   boolean json;
 
+  @Mixin CorpusReading.ReadMixin read;
+
+  @Option(names = "--skip-invalid", description = "--corpus: skip invalid records (and say how"
+      + " many) instead of stopping at the first.")
+  boolean skipInvalid;
+
   @Override
   public Integer call() throws Exception {
-    if (Files.exists(out) && !Files.isRegularFile(out)) {
-      throw new UserException("--out " + out + " is not a regular file: a model is written to a"
-          + " temporary file and moved into place, so name a file");
-    }
+    OutputTarget target = Outputs.checked(out.toString(), source.corpus,
+        source.features == null ? null : source.features.resolve("meta.json"));
     TrainingRegime parsedRegime = parseRegime();
     TrainerConfig config = trainerConfig();
     String optimizerName = optimizer.name().toLowerCase(Locale.ROOT);
@@ -124,9 +134,11 @@ final class TrainCommand implements Callable<Integer> {
     TrainedModel outcome;
     String checksum;
     if (source.corpus != null) {
-      Corpus corpus = CorpusFiles.read(source.corpus, corpusInput.options());
+      LoadedCorpus loaded = CorpusFiles.load(source.corpus, read.options(skipInvalid));
+      CorpusReading.reportSkipped(loaded, spec);
+      Corpus corpus = loaded.corpus();
       Progress.note(spec, "read " + corpus.size() + " occurrences from " + corpus.source());
-      checksum = Checksums.ofCorpus(source.corpus);
+      checksum = loaded.checksum();
       TrainSettings settings = new TrainSettings(parsedRegime, config, training.lambdaAuto(),
           featureOptions.config(spec.commandLine()), aggregate);
       outcome = Training.train(corpus, settings, monitor);
@@ -154,8 +166,15 @@ final class TrainCommand implements Callable<Integer> {
           training.lambdaAuto(), monitor);
     }
     TextModel model = outcome.model().withSource(checksum, parsedRegime.name());
-    model.save(out);
-    PrintWriter stdout = spec.commandLine().getOut();
+    if (source.features != null) {
+      // The dimension lets evaluate refuse a feature directory of another dimension.
+      model = TextModel.of(model.softmax().withFeatureDimension(
+          PeerFormat.readMeta(source.features).nFeatures()));
+    }
+    model.save(target);
+    // A model written to standard output leaves the report to stderr.
+    PrintWriter stdout = target.isStandardOutput() ? spec.commandLine().getErr()
+        : spec.commandLine().getOut();
     if (json) {
       ObjectNode n = json(outcome, parsedRegime.name(), optimizerName);
       if (aggregate != null) {
@@ -261,7 +280,11 @@ final class TrainCommand implements Callable<Integer> {
             : "(not converged: tol " + compact(config.tol()) + "; raise "
                 + (optimizer.equals("adam") ? "--epochs" : "--max-iter") + " or --tol)",
         s.fitSeconds());
-    w.printf(Locale.ROOT, "Wrote %s (%,d bytes).%n", out, Files.size(out));
+    if (Files.isRegularFile(out)) {
+      w.printf(Locale.ROOT, "Wrote %s (%,d bytes).%n", out, Files.size(out));
+    } else {
+      w.printf(Locale.ROOT, "Wrote %s.%n", out);
+    }
     w.flush();
   }
 

@@ -50,6 +50,11 @@ final class ConllReader extends AbstractCorpusReader {
   }
 
   @Override
+  public CorpusFormat format() {
+    return CorpusFormat.CONLL;
+  }
+
+  @Override
   boolean readRecord(Deque<AnnotatedExample> out) throws IOException, CorpusFormatException {
     if (nextNames != null) {
       names = nextNames;

@@ -42,6 +42,20 @@ final class DoccanoReader implements CorpusReader {
     this.options = options;
   }
 
+  @Override
+  public CorpusFormat format() {
+    return CorpusFormat.DOCCANO;
+  }
+
+  /**
+   * The checksum of the one input read through a digest, or, for a directory of files, {@code
+   * null} (the files are named in the reader's source; their order is by name).
+   */
+  @Override
+  public String checksum() {
+    return files.size() == 1 ? files.get(0).checksum() : null;
+  }
+
   /** One text and the spans its annotators marked. */
   private static final class Document {
     final String id;

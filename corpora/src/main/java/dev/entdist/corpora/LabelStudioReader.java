@@ -44,10 +44,41 @@ final class LabelStudioReader implements CorpusReader {
   private int taskIndex;
   private long skipped;
 
+  private final java.security.DigestInputStream digested;
+
   LabelStudioReader(InputStream in, String source, ReadOptions options) throws IOException {
+    this(in, source, options, null);
+  }
+
+  /**
+   * @param digested the raw stream under {@code in} whose SHA-256 {@link #checksum()} reports,
+   *     or {@code null}
+   */
+  LabelStudioReader(InputStream in, String source, ReadOptions options,
+      java.security.DigestInputStream digested) throws IOException {
     this.in = in;
     this.source = source;
     this.options = options;
+    this.digested = digested;
+  }
+
+  @Override
+  public CorpusFormat format() {
+    return CorpusFormat.LABEL_STUDIO;
+  }
+
+  @Override
+  public String checksum() {
+    if (digested == null) {
+      return null;
+    }
+    try {
+      java.security.MessageDigest d =
+          (java.security.MessageDigest) digested.getMessageDigest().clone();
+      return "sha256:" + java.util.HexFormat.of().formatHex(d.digest());
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("SHA-256 digest cannot be cloned", e);
+    }
   }
 
   @Override

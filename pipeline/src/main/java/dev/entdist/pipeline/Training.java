@@ -106,6 +106,7 @@ public final class Training {
     double[][] predictions = fit.model().predictAll(vectors, words);
     SoftmaxModel model = fit.model()
         .withFeatureConfigJson(pipeline.config().toJson())
+        .withFeatureDimension(pipeline.dimension())
         .withWordSummaries(TypeLevel.means(words, predictions,
             List.copyOf(new TreeSet<>(words))));
     return new TrainedModel(TextModel.of(model), fit.stats(), data.size(), examples.size(),

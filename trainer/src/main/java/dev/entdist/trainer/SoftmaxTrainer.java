@@ -32,10 +32,24 @@ public final class SoftmaxTrainer {
    * @param config how to train
    * @param listener receives one report per L-BFGS iteration or Adam epoch
    * @throws IllegalArgumentException if the data is empty
-   * @throws TrainingDivergedException if the objective or a parameter became NaN or infinite
+   * @throws TrainingDivergedException if the objective or a parameter became NaN or infinite, or
+   *     the fit ended at an objective above twice that of the untrained model
+   * @throws InsufficientMemoryException if the fit would need more memory than the heap has
+   *     (checked before the large arrays are allocated)
    */
   public static TrainingResult fit(TrainingData data, TrainerConfig config,
       ProgressListener listener) {
+    return fit(data, config, listener, MemoryEstimate.availableHeap());
+  }
+
+  /**
+   * {@link #fit(TrainingData, TrainerConfig, ProgressListener)} with the heap taken to have
+   * {@code availableBytes} free.
+   *
+   * @throws InsufficientMemoryException when the fit's estimated need exceeds it
+   */
+  static TrainingResult fit(TrainingData data, TrainerConfig config,
+      ProgressListener listener, long availableBytes) {
     if (data.size() == 0) {
       throw new IllegalArgumentException("no training examples");
     }
@@ -43,6 +57,7 @@ public final class SoftmaxTrainer {
     CompactProblem problem = new CompactProblem(data, restrict);
     LOG.debug("training on {} rows, {} seen features, {} labels, {} parameters", problem.n,
         problem.f, problem.k, problem.parameters());
+    MemoryEstimate.check(problem, config, availableBytes);
     long start = System.nanoTime();
     LbfgsAdapter.Outcome out;
     try (KlObjective objective = new KlObjective(problem, config.lambda(), config.threads())) {
@@ -54,6 +69,7 @@ public final class SoftmaxTrainer {
       }
     }
     requireFinite(out, config);
+    requireNoWorseThanTheStart(out, config, problem);
     double seconds = (System.nanoTime() - start) / 1e9;
     FitStats stats = new FitStats(config.optimizer(), out.iterations(), out.evaluations(),
         out.objective(), out.gradientMax(), seconds, out.converged(), problem.n, problem.f,
@@ -73,6 +89,36 @@ public final class SoftmaxTrainer {
           java.util.Locale.ROOT) + " diverged after " + out.iterations() + " iterations (the"
           + " objective is " + out.objective() + ", lambda " + config.lambda() + "): lower the"
           + " learning rate or lambda, or scale the features; no model was produced");
+    }
+  }
+
+  /**
+   * The objective at the start (all weights and biases 0, so every prediction is uniform over the
+   * labels or the inventory) is Σ w·(Σ y·log y + log K). A fit that ends well above it has
+   * diverged even though its numbers are finite (Adam with a huge learning rate): no model.
+   */
+  private static void requireNoWorseThanTheStart(LbfgsAdapter.Outcome out, TrainerConfig config,
+      CompactProblem p) {
+    double start = 0;
+    for (int i = 0; i < p.n; i++) {
+      int size = p.k;
+      if (p.maskOf[i] >= 0) {
+        size = 0;
+        for (boolean allowed : p.masks[p.maskOf[i]]) {
+          size += allowed ? 1 : 0;
+        }
+      }
+      start += p.normWeights[i] * (p.negEntropy[i] + Math.log(size));
+    }
+    if (out.objective() > 2 * start + 1e-6) {
+      throw new TrainingDivergedException(String.format(java.util.Locale.ROOT,
+          "%s diverged: it ended at objective %.6g, above the %.6g of the untrained model%s;"
+              + " no model was produced",
+          config.optimizer().name().toLowerCase(java.util.Locale.ROOT), out.objective(), start,
+          config.optimizer() == TrainerConfig.Optimizer.ADAM
+              ? " (lower the learning rate (now " + config.learningRate() + ") or lambda (now "
+                  + config.lambda() + "))"
+              : " (lower lambda (now " + config.lambda() + ") or scale the features)"));
     }
   }
 
