@@ -161,8 +161,10 @@ class AttackSuiteTest {
     assertEquals(1, zero.code(), zero::toString);
     assertTrue(zero.out().contains("NUL byte") || zero.err().contains("NUL byte"),
         zero::toString);
-    CliRun directory = CliRun.of("corpus", "validate", dir.toString());
-    assertTrue((directory.out() + directory.err()).contains(dir + ": is a directory"),
+    // A directory of .jsonl files reads as a doccano export; one without is refused by name.
+    Path empty = Files.createDirectories(dir.resolve("no-corpus-here"));
+    CliRun directory = CliRun.of("corpus", "validate", empty.toString());
+    assertTrue((directory.out() + directory.err()).contains(empty + ": is a directory"),
         directory::toString);
     CliRun devNull = CliRun.of("query", "--model", "/dev/null", "cell");
     assertEquals(1, devNull.code(), devNull::toString);
