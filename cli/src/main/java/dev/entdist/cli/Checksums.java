@@ -1,6 +1,5 @@
 package dev.entdist.cli;
 
-import dev.entdist.corpora.BundledCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,29 +10,13 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * SHA-256 checksums that a model's provenance records for its training data: of the corpus
- * file's bytes, of the bundled corpus's resources (its index, then each word's file in index
- * order), or of a peer-format directory's files.
+ * SHA-256 checksums that a model's provenance records for a peer-format directory's files. A
+ * corpus's checksum is that of the bytes its reader consumed ({@code LoadedCorpus#checksum()}),
+ * so a pipe is never read twice.
  */
 final class Checksums {
 
-  private static final String BUNDLED_ROOT = "/dev/entdist/corpora/bundled/";
-
   private Checksums() {}
-
-  /** {@code sha256:HEX} of a corpus file, or of the bundled corpus for {@code bundled}. */
-  static String ofCorpus(String fileOrBundled) throws IOException {
-    MessageDigest digest = sha256();
-    if (BundledCorpus.NAME.equals(fileOrBundled)) {
-      update(digest, resource("index.txt"));
-      for (String word : BundledCorpus.words()) {
-        update(digest, resource(word + ".jsonl"));
-      }
-    } else {
-      update(digest, Files.newInputStream(Path.of(fileOrBundled)));
-    }
-    return "sha256:" + HexFormat.of().formatHex(digest.digest());
-  }
 
   /** {@code sha256:HEX} over the existing {@code files}, in the given order. */
   static String ofFiles(List<Path> files) throws IOException {
@@ -44,14 +27,6 @@ final class Checksums {
       }
     }
     return "sha256:" + HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static InputStream resource(String name) throws IOException {
-    InputStream in = Checksums.class.getResourceAsStream(BUNDLED_ROOT + name);
-    if (in == null) {
-      throw new IOException("bundled corpus resource " + BUNDLED_ROOT + name + " is missing");
-    }
-    return in;
   }
 
   private static void update(MessageDigest digest, InputStream stream) throws IOException {

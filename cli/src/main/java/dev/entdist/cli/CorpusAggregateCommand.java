@@ -89,6 +89,10 @@ final class CorpusAggregateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Outputs.checked(out.toString(), corpus);
+    if (annotators != null) {
+      Outputs.checked(annotators.toString(), corpus, out);
+    }
     AggregationSettings settings;
     try {
       settings = new AggregationSettings(maxIter, tol, smoothing);

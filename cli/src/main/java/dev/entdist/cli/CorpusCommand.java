@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
       "  entdist corpus validate my.jsonl --max-errors 10",
       "  entdist corpus convert my.conll --to jsonl --out my.jsonl",
       "  entdist corpus split bundled --test-fraction 0.2 --seed 1 --out-dir split",
-      "  entdist corpus aggregate --corpus c.jsonl --method dawid-skene --out s.jsonl"
+      "  entdist corpus aggregate --corpus crowd.jsonl --method dawid-skene \\",
+      "      --out soft.jsonl"
     })
 public final class CorpusCommand implements Runnable {
 

@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
     footer = {
       "  entdist corpus convert ner.conll --to jsonl --out ner.jsonl",
       "  entdist corpus convert bundled --to conll --out bundled.conll --argmax",
-      "  entdist corpus convert ls.json --format label-studio --to jsonl --out c.jsonl"})
+      "  entdist corpus convert export.json --format label-studio --to jsonl \\",
+      "      --out crowd.jsonl"})
 final class CorpusConvertCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "FILE",

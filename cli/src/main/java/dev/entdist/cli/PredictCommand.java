@@ -14,6 +14,7 @@ import dev.entdist.corpora.ReadOptions;
 import dev.entdist.pipeline.Annotation;
 import dev.entdist.pipeline.Monitor;
 import dev.entdist.pipeline.TextModel;
+import dev.entdist.serve.JsonAnswers;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -130,16 +130,39 @@ final class PredictCommand implements Callable<Integer> {
       description = "Threads for analysing text (default: available processors).")
   Integer threads;
 
-  @Option(names = "--corpus-format", paramLabel = "FORMAT",
-      converter = CorpusReading.FormatConverter.class,
-      description = "Format of --corpus: jsonl, conll, opennlp, label-studio or doccano"
-          + " (default: by file extension, else by the first line).")
-  CorpusFormat corpusFormat;
-
   @Option(names = "--skip-invalid",
       description = "Skip lines that are not valid documents (counted on stderr) instead of"
           + " stopping at the first.")
   boolean skipInvalid;
+
+  @Option(names = "--input-format", paramLabel = "FORMAT",
+      converter = CorpusReading.FormatConverter.class,
+      description = "--corpus format: jsonl, conll (also bio, bioes), opennlp, label-studio or"
+          + " doccano (default: by extension, else by the first line; --format names the output"
+          + " layout).")
+  CorpusFormat inputFormat;
+
+  @Option(names = "--drop-o", description = "--corpus: drop the O (no entity) outcome,"
+      + " leaving out occurrences labelled only O.")
+  boolean dropO;
+
+  @Option(names = "--tag-column", paramLabel = "N", defaultValue = "0",
+      description = "--corpus CoNLL: read only the N-th column (1-based; -1 = the last) as the"
+          + " single annotator. Default 0: every column after the token.")
+  int tagColumn;
+
+  @Option(names = "--max-line-length", paramLabel = "BYTES", defaultValue = "1048576",
+      description = "Reject lines longer than this many bytes (default: ${DEFAULT-VALUE}).")
+  int maxLineLength;
+
+  /** How --corpus is read: the corpus options, without skipping (counted here instead). */
+  private ReadOptions readOptions() {
+    try {
+      return new ReadOptions(inputFormat, false, dropO, tagColumn, maxLineLength);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -267,22 +290,7 @@ final class PredictCommand implements Callable<Integer> {
       w.write('\n');
       return;
     }
-    ObjectNode o = Json.object();
-    o.put("doc", d.id());
-    o.put("start", a.start());
-    o.put("end", a.end());
-    o.put("surface", a.surface());
-    o.put("word", a.word());
-    o.put("known_word", a.knownWord());
-    ObjectNode dist = o.putObject("distribution");
-    int n = 0;
-    for (Map.Entry<String, Double> e : a.sortedDescending().entrySet()) {
-      if (top != null && n++ >= top) {
-        break;
-      }
-      Json.put(dist, e.getKey(), e.getValue());
-    }
-    Json.put(o, "entropy", a.entropy());
+    ObjectNode o = JsonAnswers.occurrence(d.id(), a, top);
     if (d.marked()) {
       o.put("id", d.id());
       o.put("target", a.surface());
@@ -300,7 +308,8 @@ final class PredictCommand implements Callable<Integer> {
   }
 
   private Source open() throws IOException, CorpusFormatException {
-    int maxLine = ReadOptions.DEFAULT_MAX_LINE_LENGTH;
+    int maxLine = maxLineLength;
+    ReadOptions options = readOptions();
     if (input.text != null) {
       DocumentReader r = DocumentReader.open(input.text, DocumentReader.Kind.TEXT, maxLine);
       return new Source() {
@@ -316,9 +325,9 @@ final class PredictCommand implements Callable<Integer> {
       };
     }
     String file = input.corpus;
-    ReadOptions options = ReadOptions.defaults().withFormat(corpusFormat);
-    boolean jsonl = corpusFormat != null ? corpusFormat == CorpusFormat.JSONL
+    boolean jsonl = inputFormat != null ? inputFormat == CorpusFormat.JSONL && !dropO
         : file.equals("-") || file.endsWith(".jsonl") || file.endsWith(".jsonl.gz")
+        || (file.endsWith(".json") && !Files.isRegularFile(Path.of(file)))
         || (!file.equals("bundled") && Files.isRegularFile(Path.of(file))
             && CorpusFiles.formatOf(file, options) == CorpusFormat.JSONL);
     if (jsonl) {

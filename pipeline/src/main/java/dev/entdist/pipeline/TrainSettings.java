@@ -4,7 +4,11 @@ import dev.entdist.corpora.TrainingRegime;
 import dev.entdist.corpora.aggregate.AggregationMethod;
 import dev.entdist.features.FeatureConfig;
 import dev.entdist.trainer.TrainerConfig;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Everything that decides a training run from a corpus: the label regime, the trainer's settings,
@@ -17,23 +21,34 @@ import java.util.Objects;
  * @param lambdaAuto whether to choose λ by {@value Training#LAMBDA_FOLDS}-fold cross-validation
  *     before the fit (then {@code trainer.lambda()} is ignored)
  * @param features how occurrences become feature vectors; stored in the model
+ * @param declaredLabels labels the model knows besides those of the corpus (they may have no
+ *     training mass; the model records which had none)
  * @param aggregate how the occurrences that name their annotators get their labels before the
  *     regime is applied ({@link Training#aggregate}); {@code null} keeps the labels as read
  */
-public record TrainSettings(TrainingRegime regime, TrainerConfig trainer, boolean lambdaAuto,
-    FeatureConfig features, AggregationMethod aggregate) {
+public record TrainSettings(
+    TrainingRegime regime, TrainerConfig trainer, boolean lambdaAuto, FeatureConfig features,
+    SortedSet<String> declaredLabels, AggregationMethod aggregate) {
 
-  /** Rejects missing parts. */
+  /** Rejects missing parts and blank labels; copies the labels (sorted, unmodifiable). */
   public TrainSettings {
     Objects.requireNonNull(regime, "regime");
     Objects.requireNonNull(trainer, "trainer");
     Objects.requireNonNull(features, "features");
+    TreeSet<String> labels = new TreeSet<>();
+    for (String l : declaredLabels) {
+      if (l == null || l.isBlank()) {
+        throw new IllegalArgumentException("a declared label is empty");
+      }
+      labels.add(l);
+    }
+    declaredLabels = Collections.unmodifiableSortedSet(labels);
   }
 
-  /** Settings that keep the labels as read. */
+  /** Settings without declared labels that keep the labels as read. */
   public TrainSettings(
       TrainingRegime regime, TrainerConfig trainer, boolean lambdaAuto, FeatureConfig features) {
-    this(regime, trainer, lambdaAuto, features, null);
+    this(regime, trainer, lambdaAuto, features, new TreeSet<>(), null);
   }
 
   /**
@@ -47,7 +62,7 @@ public record TrainSettings(TrainingRegime regime, TrainerConfig trainer, boolea
 
   /** A copy with another label regime. */
   public TrainSettings withRegime(TrainingRegime r) {
-    return new TrainSettings(r, trainer, lambdaAuto, features, aggregate);
+    return new TrainSettings(r, trainer, lambdaAuto, features, declaredLabels, aggregate);
   }
 
   /** A copy with the regime named as on the command line: soft, onehot, smooth:0.1, … */
@@ -57,21 +72,27 @@ public record TrainSettings(TrainingRegime regime, TrainerConfig trainer, boolea
 
   /** A copy with other trainer settings. */
   public TrainSettings withTrainer(TrainerConfig t) {
-    return new TrainSettings(regime, t, lambdaAuto, features, aggregate);
+    return new TrainSettings(regime, t, lambdaAuto, features, declaredLabels, aggregate);
   }
 
   /** A copy that chooses λ by cross-validation ({@code true}) or uses the trainer's. */
   public TrainSettings withLambdaAuto(boolean auto) {
-    return new TrainSettings(regime, trainer, auto, features, aggregate);
+    return new TrainSettings(regime, trainer, auto, features, declaredLabels, aggregate);
   }
 
   /** A copy with another feature configuration. */
   public TrainSettings withFeatures(FeatureConfig f) {
-    return new TrainSettings(regime, trainer, lambdaAuto, f, aggregate);
+    return new TrainSettings(regime, trainer, lambdaAuto, f, declaredLabels, aggregate);
+  }
+
+  /** A copy that also knows {@code labels}, with or without training mass. */
+  public TrainSettings withDeclaredLabels(Collection<String> labels) {
+    return new TrainSettings(regime, trainer, lambdaAuto, features, new TreeSet<>(labels),
+        aggregate);
   }
 
   /** A copy that aggregates annotators' answers with {@code method} ({@code null}: labels as read). */
   public TrainSettings withAggregate(AggregationMethod method) {
-    return new TrainSettings(regime, trainer, lambdaAuto, features, method);
+    return new TrainSettings(regime, trainer, lambdaAuto, features, declaredLabels, method);
   }
 }
