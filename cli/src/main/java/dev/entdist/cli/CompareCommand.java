@@ -10,6 +10,7 @@ import dev.entdist.pipeline.RepeatedComparison;
 import dev.entdist.trainer.PairedBootstrap;
 import dev.entdist.trainer.TrainerConfig;
 import dev.entdist.corpora.TrainingRegime;
+import dev.entdist.corpora.aggregate.AggregationMethod;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -126,6 +127,14 @@ final class CompareCommand implements Callable<Integer> {
       + " many) instead of stopping at the first.")
   boolean skipInvalid;
 
+  @Option(names = "--aggregate", paramLabel = "M", split = ",", splitSynopsisLabel = ",",
+      converter = CorpusAggregateCommand.MethodConverter.class,
+      description = "Train every regime once per method (majority, dawid-skene, one-coin,"
+          + " mace) on the labels it gives the occurrences that name their annotators; columns"
+          + " are named METHOD/REGIME, e.g. --aggregate majority,dawid-skene --regimes"
+          + " soft,onehot. The held-out references stay the labels as read.")
+  List<AggregationMethod> aggregate;
+
   @Option(names = "--json", description = "Print one JSON object instead of tables.")
   boolean json;
 
@@ -161,7 +170,8 @@ final class CompareCommand implements Callable<Integer> {
         testFraction, seed, repeats, config, featureOptions.config(spec.commandLine()))
         .withCalibrate(calibrate)
         .withBootstrap(resamples == 0 ? null
-            : PairedBootstrap.Settings.defaults().withResamples(resamples).withSeed(seed));
+            : PairedBootstrap.Settings.defaults().withResamples(resamples).withSeed(seed))
+        .withAggregations(aggregate == null ? List.of() : aggregate);
     PrintWriter out = spec.commandLine().getOut();
     LoadedCorpus loaded = CorpusFiles.load(corpus, read.options(skipInvalid));
     CorpusReading.reportSkipped(loaded, spec);

@@ -105,6 +105,9 @@ final class CorpusAggregateCommand implements Callable<Integer> {
           + " invalid record(s) in " + corpus + "; first: "
           + loaded.skippedErrors().get(0).getMessage());
     }
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpuStarted = threads.getCurrentThreadCpuTime();
     long started = System.nanoTime();
     Aggregator.Aggregated aggregated;
     try {
@@ -113,6 +116,7 @@ final class CorpusAggregateCommand implements Callable<Integer> {
       throw new UserException(corpus + ": " + e.getMessage(), e);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
+    double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
     AggregationResult r = aggregated.result();
     CorpusFiles.write(out, aggregated.examples(), CorpusFormat.JSONL, false);
     if (annotators != null) {
@@ -120,7 +124,7 @@ final class CorpusAggregateCommand implements Callable<Integer> {
     }
     PrintWriter stdout = spec.commandLine().getOut();
     if (json) {
-      Json.println(stdout, summary(aggregated, seconds, loaded.skipped()));
+      Json.println(stdout, summary(aggregated, seconds, cpuSeconds, loaded.skipped()));
     } else {
       printText(stdout, aggregated);
     }
@@ -128,7 +132,8 @@ final class CorpusAggregateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private ObjectNode summary(Aggregator.Aggregated a, double seconds, long skipped) {
+  private ObjectNode summary(Aggregator.Aggregated a, double seconds, double cpuSeconds,
+      long skipped) {
     AggregationResult r = a.result();
     ObjectNode o = Json.object();
     o.put("corpus", corpus);
@@ -151,6 +156,7 @@ final class CorpusAggregateCommand implements Callable<Integer> {
       Json.put(prior, r.labels().get(k), r.prior().get(k));
     }
     Json.put(o, "fit_seconds", seconds);
+    Json.put(o, "fit_cpu_seconds", cpuSeconds);
     o.put("skipped", skipped);
     return o;
   }

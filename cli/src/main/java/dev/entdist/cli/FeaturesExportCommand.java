@@ -4,7 +4,6 @@ import dev.entdist.corpora.AnnotatedExample;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
 import dev.entdist.corpora.CorpusSplit;
-import dev.entdist.corpora.ReadOptions;
 import dev.entdist.divergence.SparseVector;
 import dev.entdist.features.FeaturePipeline;
 import dev.entdist.trainer.PeerFormat;
@@ -55,6 +54,8 @@ final class FeaturesExportCommand implements Callable<Integer> {
 
   @Mixin FeatureOptions featureOptions;
 
+  @Mixin CorpusInputOptions corpusInput;
+
   @Option(names = "--test-fraction", paramLabel = "F",
       description = "Hold out this share of sentences in DIR/test (default: no split).")
   Double testFraction;
@@ -73,7 +74,7 @@ final class FeaturesExportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--test-fraction must be between 0 and 1, got " + testFraction);
     }
-    Corpus data = CorpusFiles.read(corpus, ReadOptions.defaults());
+    Corpus data = CorpusFiles.read(corpus, corpusInput.options());
     if (data.size() == 0) {
       throw new UserException("corpus " + data.source() + " has no occurrences to export");
     }

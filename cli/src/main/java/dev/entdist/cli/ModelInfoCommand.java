@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.AnnotatedExample;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
-import dev.entdist.corpora.ReadOptions;
 import dev.entdist.features.ExplainedFeature;
 import dev.entdist.features.FeatureConfig;
 import dev.entdist.features.FeaturePipeline;
@@ -25,6 +24,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -63,6 +63,8 @@ final class ModelInfoCommand implements Callable<Integer> {
           + " training corpus, or 'bundled').")
   String corpus;
 
+  @Mixin CorpusInputOptions corpusInput;
+
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
@@ -90,7 +92,7 @@ final class ModelInfoCommand implements Callable<Integer> {
       throws Exception {
     Set<Integer> wanted = new TreeSet<>();
     tops.forEach(l -> l.forEach(e -> wanted.add(e.id())));
-    Corpus data = CorpusFiles.read(corpus, ReadOptions.defaults());
+    Corpus data = CorpusFiles.read(corpus, corpusInput.options());
     Progress.note(spec, "naming features from " + data.size() + " occurrences of "
         + data.source());
     Map<Integer, Set<String>> names = new TreeMap<>();

@@ -137,8 +137,9 @@ final class PredictCommand implements Callable<Integer> {
 
   @Option(names = "--input-format", paramLabel = "FORMAT",
       converter = CorpusReading.FormatConverter.class,
-      description = "--corpus format: jsonl, conll (also bio, bioes) or opennlp (default: by"
-          + " extension, else by the first line; --format names the output layout).")
+      description = "--corpus format: jsonl, conll (also bio, bioes), opennlp, label-studio or"
+          + " doccano (default: by extension, else by the first line; --format names the output"
+          + " layout).")
   CorpusFormat inputFormat;
 
   @Option(names = "--drop-o", description = "--corpus: drop the O (no entity) outcome,"
@@ -325,8 +326,8 @@ final class PredictCommand implements Callable<Integer> {
     }
     String file = input.corpus;
     boolean jsonl = inputFormat != null ? inputFormat == CorpusFormat.JSONL && !dropO
-        : file.equals("-") || file.endsWith(".jsonl") || file.endsWith(".json")
-        || file.endsWith(".jsonl.gz")
+        : file.equals("-") || file.endsWith(".jsonl") || file.endsWith(".jsonl.gz")
+        || (file.endsWith(".json") && !Files.isRegularFile(Path.of(file)))
         || (!file.equals("bundled") && Files.isRegularFile(Path.of(file))
             && CorpusFiles.formatOf(file, options) == CorpusFormat.JSONL);
     if (jsonl) {

@@ -6,6 +6,7 @@ import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
 import dev.entdist.corpora.LoadedCorpus;
 import dev.entdist.corpora.TrainingRegime;
+import dev.entdist.corpora.aggregate.AggregationMethod;
 import dev.entdist.io.OutputTarget;
 import dev.entdist.pipeline.FeatureDirectory;
 import dev.entdist.pipeline.Monitor;
@@ -112,6 +113,13 @@ final class TrainCommand implements Callable<Integer> {
           + " search folds (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--aggregate", paramLabel = "M",
+      converter = CorpusAggregateCommand.MethodConverter.class,
+      description = "Before the regime, give every occurrence that names its annotators the"
+          + " labels of majority, dawid-skene, one-coin or mace (as 'corpus aggregate' does)."
+          + " Default: the labels as read.")
+  AggregationMethod aggregate;
+
   @Option(names = "--trace", paramLabel = "FILE",
       description = "Write one CSV line per L-BFGS iteration (Adam epoch) of the final fit:"
           + " iteration,objective,gradient_max,seconds (seconds since the fit started).")
@@ -143,12 +151,17 @@ final class TrainCommand implements Callable<Integer> {
       Progress.note(spec, "read " + corpus.size() + " occurrences from " + corpus.source());
       checksum = loaded.checksum();
       TrainSettings settings = new TrainSettings(parsedRegime, config, training.lambdaAuto(),
-          featureOptions.config(spec.commandLine()));
+          featureOptions.config(spec.commandLine())).withAggregate(aggregate);
       if (labelsFile != null) {
         settings = settings.withDeclaredLabels(LabelFiles.read(labelsFile));
       }
       outcome = Training.train(corpus, settings, monitor);
     } else {
+      if (aggregate != null) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--aggregate needs the annotators' answers of a --corpus, which a feature directory"
+                + " does not carry");
+      }
       if (labelsFile != null) {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "--labels declares labels of a corpus: a feature directory's labels.tsv already"
@@ -185,7 +198,11 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter stdout = target.isStandardOutput() ? spec.commandLine().getErr()
         : spec.commandLine().getOut();
     if (json) {
-      Json.println(stdout, json(outcome, parsedRegime.name(), optimizerName));
+      ObjectNode n = json(outcome, parsedRegime.name(), optimizerName);
+      if (aggregate != null) {
+        n.put("aggregate", aggregate.spelling());
+      }
+      Json.println(stdout, n);
     } else {
       print(stdout, outcome, parsedRegime.name(), optimizerName, config);
     }

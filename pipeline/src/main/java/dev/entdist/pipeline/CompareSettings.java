@@ -1,6 +1,7 @@
 package dev.entdist.pipeline;
 
 import dev.entdist.corpora.TrainingRegime;
+import dev.entdist.corpora.aggregate.AggregationMethod;
 import dev.entdist.features.FeatureConfig;
 import dev.entdist.trainer.PairedBootstrap;
 import dev.entdist.trainer.TrainerConfig;
@@ -23,22 +24,29 @@ import java.util.Objects;
  *     held-out fifth of the training sentences (never on the test occurrences)
  * @param bootstrap how the first split's held-out sentences are resampled for intervals and
  *     paired differences ({@code null}: none)
+ * @param aggregations when not empty, every regime is trained once per method on the labels it
+ *     gives the occurrences that name their annotators (columns named {@code method/regime});
+ *     the held-out references stay the labels as read
  */
 public record CompareSettings(List<TrainingRegime> regimes, List<String> words,
     double testFraction, long seed, int repeats, TrainerConfig trainer, FeatureConfig features,
-    boolean calibrate, PairedBootstrap.Settings bootstrap) {
+    boolean calibrate, PairedBootstrap.Settings bootstrap, List<AggregationMethod> aggregations) {
 
-  /** Settings without calibration, with the default bootstrap (1,000 resamples, this seed). */
+  /**
+   * Settings without calibration or aggregation, with the default bootstrap (1,000 resamples,
+   * this seed).
+   */
   public CompareSettings(List<TrainingRegime> regimes, List<String> words, double testFraction,
       long seed, int repeats, TrainerConfig trainer, FeatureConfig features) {
     this(regimes, words, testFraction, seed, repeats, trainer, features, false,
-        PairedBootstrap.Settings.defaults().withSeed(seed));
+        PairedBootstrap.Settings.defaults().withSeed(seed), List.of());
   }
 
   /** Validates every field. */
   public CompareSettings {
     regimes = List.copyOf(regimes);
     words = List.copyOf(words);
+    aggregations = List.copyOf(aggregations);
     if (regimes.isEmpty()) {
       throw new IllegalArgumentException("no regimes to compare");
     }
@@ -63,54 +71,60 @@ public record CompareSettings(List<TrainingRegime> regimes, List<String> words,
   /** A copy with other regimes. */
   public CompareSettings withRegimes(List<TrainingRegime> r) {
     return new CompareSettings(r, words, testFraction, seed, repeats, trainer, features,
-        calibrate, bootstrap);
+        calibrate, bootstrap, aggregations);
   }
 
   /** A copy reporting these words. */
   public CompareSettings withWords(List<String> w) {
     return new CompareSettings(regimes, w, testFraction, seed, repeats, trainer, features,
-        calibrate, bootstrap);
+        calibrate, bootstrap, aggregations);
   }
 
   /** A copy with another held-out share. */
   public CompareSettings withTestFraction(double f) {
     return new CompareSettings(regimes, words, f, seed, repeats, trainer, features,
-        calibrate, bootstrap);
+        calibrate, bootstrap, aggregations);
   }
 
   /** A copy with another seed. */
   public CompareSettings withSeed(long s) {
     return new CompareSettings(regimes, words, testFraction, s, repeats, trainer, features,
-        calibrate, bootstrap);
+        calibrate, bootstrap, aggregations);
   }
 
   /** A copy with another number of splits. */
   public CompareSettings withRepeats(int r) {
     return new CompareSettings(regimes, words, testFraction, seed, r, trainer, features,
-        calibrate, bootstrap);
+        calibrate, bootstrap, aggregations);
   }
 
   /** A copy with other trainer settings. */
   public CompareSettings withTrainer(TrainerConfig t) {
     return new CompareSettings(regimes, words, testFraction, seed, repeats, t, features,
-        calibrate, bootstrap);
+        calibrate, bootstrap, aggregations);
   }
 
   /** A copy with other text features. */
   public CompareSettings withFeatures(FeatureConfig f) {
     return new CompareSettings(regimes, words, testFraction, seed, repeats, trainer, f,
-        calibrate, bootstrap);
+        calibrate, bootstrap, aggregations);
   }
 
   /** A copy that also shows each regime calibrated ({@code true}) or not. */
   public CompareSettings withCalibrate(boolean c) {
     return new CompareSettings(regimes, words, testFraction, seed, repeats, trainer, features,
-        c, bootstrap);
+        c, bootstrap, aggregations);
   }
 
   /** A copy with another bootstrap ({@code null}: no intervals). */
   public CompareSettings withBootstrap(PairedBootstrap.Settings b) {
     return new CompareSettings(regimes, words, testFraction, seed, repeats, trainer, features,
-        calibrate, b);
+        calibrate, b, aggregations);
+  }
+
+  /** A copy that compares the regimes under each of these aggregations (empty: none). */
+  public CompareSettings withAggregations(List<AggregationMethod> a) {
+    return new CompareSettings(regimes, words, testFraction, seed, repeats, trainer, features,
+        calibrate, bootstrap, a);
   }
 }

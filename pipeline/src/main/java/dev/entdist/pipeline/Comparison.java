@@ -4,6 +4,7 @@ import dev.entdist.corpora.AnnotatedExample;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusSplit;
 import dev.entdist.corpora.TrainingRegime;
+import dev.entdist.corpora.aggregate.AggregationMethod;
 import dev.entdist.divergence.SparseVector;
 import dev.entdist.features.FeaturePipeline;
 import dev.entdist.trainer.Evaluation;
@@ -14,11 +15,14 @@ import dev.entdist.trainer.TrainerConfig;
 import dev.entdist.trainer.TrainingData;
 import dev.entdist.trainer.TrainingResult;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Trains several label regimes on one split of a corpus and evaluates each on the same held-out
@@ -114,17 +118,44 @@ public final class Comparison {
       features = Training.features(corpus.examples(), pipeline, settings.trainer().threads(),
           monitor);
     }
+    List<LabelView> views = new ArrayList<>();
+    if (!settings.aggregations().isEmpty()) {
+      features = new HashMap<>(features);
+      for (AggregationMethod m : settings.aggregations()) {
+        List<AnnotatedExample> labelled = Training.aggregate(corpus, m).examples();
+        for (int i = 0; i < labelled.size(); i++) {
+          features.put(labelled.get(i), features.get(corpus.examples().get(i)));
+        }
+        views.add(new LabelView(m.spelling(), labelled));
+      }
+    }
     List<Run> runs = new ArrayList<>();
-    Run first = run(corpus, features, settings.regimes(), settings.words(), true,
+    Run first = run(corpus, features, settings.regimes(), views, settings.words(), true,
         settings.testFraction(), settings.seed(), settings.trainer(), monitor,
         settings.calibrate(), settings.bootstrap());
     runs.add(first);
     for (int r = 1; r < settings.repeats(); r++) {
       long s = settings.seed() + r;
-      runs.add(run(corpus, features, settings.regimes(), first.words(), false,
+      runs.add(run(corpus, features, settings.regimes(), views, first.words(), false,
           settings.testFraction(), s, settings.trainer(), monitor, settings.calibrate(), null));
     }
     return RepeatedComparison.of(runs);
+  }
+
+  /**
+   * Other training labels for the same occurrences: the regimes are trained on {@code examples}
+   * (aligned with the corpus's occurrences) instead of the labels as read, as columns named
+   * {@code name/regime}.
+   *
+   * @param name the prefix of the columns
+   * @param examples one occurrence per corpus occurrence, in corpus order
+   */
+  public record LabelView(String name, List<AnnotatedExample> examples) {
+
+    /** Copies the list. */
+    public LabelView {
+      examples = List.copyOf(examples);
+    }
   }
 
   /**
@@ -147,6 +178,19 @@ public final class Comparison {
       List<TrainingRegime> regimes, List<String> requestedWords, boolean strictWords,
       double testFraction, long seed, TrainerConfig trainer, Monitor monitor, boolean calibrate,
       PairedBootstrap.Settings bootstrap) {
+    return run(corpus, features, regimes, List.of(), requestedWords, strictWords, testFraction,
+        seed, trainer, monitor, calibrate, bootstrap);
+  }
+
+  /**
+   * Runs the comparison on one split, training every regime under every view of the labels
+   * (with no views, on the labels as read); {@code features} must hold the views' occurrences.
+   * A calibrated column's temperature is fitted on the same view's training labels.
+   */
+  public static Run run(Corpus corpus, Map<AnnotatedExample, SparseVector> features,
+      List<TrainingRegime> regimes, List<LabelView> views, List<String> requestedWords,
+      boolean strictWords, double testFraction, long seed, TrainerConfig trainer,
+      Monitor monitor, boolean calibrate, PairedBootstrap.Settings bootstrap) {
     CorpusSplit split = CorpusSplit.bySentence(corpus.examples(), testFraction, seed);
     if (split.train().isEmpty() || split.test().isEmpty()) {
       throw new PipelineException("the split (seed " + seed + ") left " + split.train().size()
@@ -154,7 +198,11 @@ public final class Comparison {
           + " corpus or another test fraction");
     }
     TrainerConfig config = trainer.withSeed(seed);
-    List<String> labels = corpus.labels();
+    TreeSet<String> labelSet = new TreeSet<>(corpus.labels());
+    for (LabelView v : views) {
+      v.examples().forEach(e -> labelSet.addAll(e.labels().keySet()));
+    }
+    List<String> labels = List.copyOf(labelSet);
     List<AnnotatedExample> test = split.test();
     double[][] references = new double[test.size()][];
     List<SparseVector> testX = new ArrayList<>(test.size());
@@ -174,27 +222,46 @@ public final class Comparison {
 
     boolean restrict = config.inventory() == TrainerConfig.InventoryMode.RESTRICT;
     List<RegimeResult> results = new ArrayList<>();
-    for (TrainingRegime regime : regimes) {
-      TrainingData data = Training.rows(regime, split.train(), labels, features, restrict,
-          seed);
-      TrainingResult fit;
-      boolean adam = config.optimizer() == TrainerConfig.Optimizer.ADAM;
-      try (Monitor.Training progress = monitor.training("training " + regime.name()
-          + " (seed " + seed + ")", adam ? "epochs" : "iterations")) {
-        fit = dev.entdist.trainer.SoftmaxTrainer.fit(data, config, progress);
+    List<LabelView> trainings = new ArrayList<>();
+    if (views.isEmpty()) {
+      trainings.add(new LabelView("", split.train()));
+    } else {
+      Map<AnnotatedExample, Integer> position = new IdentityHashMap<>();
+      for (int i = 0; i < corpus.examples().size(); i++) {
+        position.put(corpus.examples().get(i), i);
       }
-      SoftmaxModel model = fit.model();
-      double[][] predictions = model.predictAll(testX, testWords);
-      Metrics metrics = Evaluation.evaluate(references, predictions);
-      results.add(new RegimeResult(regime.name(), metrics,
-          TypeLevel.means(testWords, predictions, words), predictions, fit, 1.0));
-      if (calibrate) {
-        double t = temperature(regime, split.train(), labels, features, config, restrict, seed,
-            monitor);
-        double[][] calibrated = model.withTemperature(t).predictAll(testX, testWords);
-        results.add(new RegimeResult(regime.name() + CALIBRATED,
-            Evaluation.evaluate(references, calibrated),
-            TypeLevel.means(testWords, calibrated, words), calibrated, fit, t));
+      for (LabelView v : views) {
+        List<AnnotatedExample> train = new ArrayList<>(split.train().size());
+        for (AnnotatedExample e : split.train()) {
+          train.add(v.examples().get(position.get(e)));
+        }
+        trainings.add(new LabelView(v.name() + "/", train));
+      }
+    }
+    for (LabelView view : trainings) {
+      for (TrainingRegime regime : regimes) {
+        String name = view.name() + regime.name();
+        TrainingData data = Training.rows(regime, view.examples(), labels, features, restrict,
+            seed);
+        TrainingResult fit;
+        boolean adam = config.optimizer() == TrainerConfig.Optimizer.ADAM;
+        try (Monitor.Training progress = monitor.training("training " + name
+            + " (seed " + seed + ")", adam ? "epochs" : "iterations")) {
+          fit = dev.entdist.trainer.SoftmaxTrainer.fit(data, config, progress);
+        }
+        SoftmaxModel model = fit.model();
+        double[][] predictions = model.predictAll(testX, testWords);
+        Metrics metrics = Evaluation.evaluate(references, predictions);
+        results.add(new RegimeResult(name, metrics,
+            TypeLevel.means(testWords, predictions, words), predictions, fit, 1.0));
+        if (calibrate) {
+          double t = temperature(regime, view.examples(), labels, features, config, restrict,
+              seed, monitor);
+          double[][] calibrated = model.withTemperature(t).predictAll(testX, testWords);
+          results.add(new RegimeResult(name + CALIBRATED,
+              Evaluation.evaluate(references, calibrated),
+              TypeLevel.means(testWords, calibrated, words), calibrated, fit, t));
+        }
       }
     }
     PairedBootstrap.Report intervals = null;

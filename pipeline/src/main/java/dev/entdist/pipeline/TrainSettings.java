@@ -1,9 +1,14 @@
 package dev.entdist.pipeline;
 
 import dev.entdist.corpora.TrainingRegime;
+import dev.entdist.corpora.aggregate.AggregationMethod;
 import dev.entdist.features.FeatureConfig;
 import dev.entdist.trainer.TrainerConfig;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Everything that decides a training run from a corpus: the label regime, the trainer's settings,
@@ -18,36 +23,32 @@ import java.util.Objects;
  * @param features how occurrences become feature vectors; stored in the model
  * @param declaredLabels labels the model knows besides those of the corpus (they may have no
  *     training mass; the model records which had none)
+ * @param aggregate how the occurrences that name their annotators get their labels before the
+ *     regime is applied ({@link Training#aggregate}); {@code null} keeps the labels as read
  */
 public record TrainSettings(
     TrainingRegime regime, TrainerConfig trainer, boolean lambdaAuto, FeatureConfig features,
-    java.util.SortedSet<String> declaredLabels) {
+    SortedSet<String> declaredLabels, AggregationMethod aggregate) {
 
   /** Rejects missing parts and blank labels; copies the labels (sorted, unmodifiable). */
   public TrainSettings {
     Objects.requireNonNull(regime, "regime");
     Objects.requireNonNull(trainer, "trainer");
     Objects.requireNonNull(features, "features");
-    java.util.TreeSet<String> labels = new java.util.TreeSet<>();
+    TreeSet<String> labels = new TreeSet<>();
     for (String l : declaredLabels) {
       if (l == null || l.isBlank()) {
         throw new IllegalArgumentException("a declared label is empty");
       }
       labels.add(l);
     }
-    declaredLabels = java.util.Collections.unmodifiableSortedSet(labels);
+    declaredLabels = Collections.unmodifiableSortedSet(labels);
   }
 
-  /** Settings without declared labels. */
+  /** Settings without declared labels that keep the labels as read. */
   public TrainSettings(
       TrainingRegime regime, TrainerConfig trainer, boolean lambdaAuto, FeatureConfig features) {
-    this(regime, trainer, lambdaAuto, features, new java.util.TreeSet<>());
-  }
-
-  /** A copy that also knows {@code labels}, with or without training mass. */
-  public TrainSettings withDeclaredLabels(java.util.Collection<String> labels) {
-    return new TrainSettings(regime, trainer, lambdaAuto, features,
-        new java.util.TreeSet<>(labels));
+    this(regime, trainer, lambdaAuto, features, new TreeSet<>(), null);
   }
 
   /**
@@ -61,7 +62,7 @@ public record TrainSettings(
 
   /** A copy with another label regime. */
   public TrainSettings withRegime(TrainingRegime r) {
-    return new TrainSettings(r, trainer, lambdaAuto, features, declaredLabels);
+    return new TrainSettings(r, trainer, lambdaAuto, features, declaredLabels, aggregate);
   }
 
   /** A copy with the regime named as on the command line: soft, onehot, smooth:0.1, … */
@@ -71,16 +72,27 @@ public record TrainSettings(
 
   /** A copy with other trainer settings. */
   public TrainSettings withTrainer(TrainerConfig t) {
-    return new TrainSettings(regime, t, lambdaAuto, features, declaredLabels);
+    return new TrainSettings(regime, t, lambdaAuto, features, declaredLabels, aggregate);
   }
 
   /** A copy that chooses λ by cross-validation ({@code true}) or uses the trainer's. */
   public TrainSettings withLambdaAuto(boolean auto) {
-    return new TrainSettings(regime, trainer, auto, features, declaredLabels);
+    return new TrainSettings(regime, trainer, auto, features, declaredLabels, aggregate);
   }
 
   /** A copy with another feature configuration. */
   public TrainSettings withFeatures(FeatureConfig f) {
-    return new TrainSettings(regime, trainer, lambdaAuto, f, declaredLabels);
+    return new TrainSettings(regime, trainer, lambdaAuto, f, declaredLabels, aggregate);
+  }
+
+  /** A copy that also knows {@code labels}, with or without training mass. */
+  public TrainSettings withDeclaredLabels(Collection<String> labels) {
+    return new TrainSettings(regime, trainer, lambdaAuto, features, new TreeSet<>(labels),
+        aggregate);
+  }
+
+  /** A copy that aggregates annotators' answers with {@code method} ({@code null}: labels as read). */
+  public TrainSettings withAggregate(AggregationMethod method) {
+    return new TrainSettings(regime, trainer, lambdaAuto, features, declaredLabels, method);
   }
 }

@@ -4,6 +4,9 @@ import dev.entdist.corpora.AnnotatedExample;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.TrainingRegime;
 import dev.entdist.corpora.WeightedTarget;
+import dev.entdist.corpora.aggregate.AggregationMethod;
+import dev.entdist.corpora.aggregate.AggregationSettings;
+import dev.entdist.corpora.aggregate.Aggregator;
 import dev.entdist.divergence.LabelRegime;
 import dev.entdist.divergence.SparseVector;
 import dev.entdist.features.FeaturePipeline;
@@ -53,6 +56,9 @@ public final class Training {
    * @throws PipelineException when the corpus is empty, or the regime needs what it lacks
    */
   public static TrainedModel train(Corpus corpus, TrainSettings settings, Monitor monitor) {
+    if (settings.aggregate() != null) {
+      corpus = aggregate(corpus, settings.aggregate());
+    }
     List<AnnotatedExample> examples = corpus.examples();
     if (examples.isEmpty()) {
       throw new PipelineException("corpus " + corpus.source() + " has no occurrences to train on");
@@ -62,6 +68,22 @@ public final class Training {
       Map<AnnotatedExample, SparseVector> features =
           features(examples, pipeline, settings.trainer().threads(), monitor);
       return train(corpus, features, pipeline, settings, monitor);
+    }
+  }
+
+  /**
+   * The corpus with every occurrence that names its annotators labelled by {@code method}'s
+   * posterior (fitted with {@link AggregationSettings#DEFAULTS} on all the corpus's answers);
+   * the other occurrences keep their labels.
+   *
+   * @throws PipelineException when no occurrence names its annotators
+   */
+  public static Corpus aggregate(Corpus corpus, AggregationMethod method) {
+    try {
+      return new Corpus(corpus.source(), Aggregator.apply(corpus.examples(), method,
+          AggregationSettings.DEFAULTS).examples());
+    } catch (IllegalArgumentException e) {
+      throw new PipelineException(corpus.source() + ": " + e.getMessage());
     }
   }
 
