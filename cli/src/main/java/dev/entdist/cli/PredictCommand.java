@@ -1,6 +1,5 @@
 package dev.entdist.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.AnnotatedExample;
 import dev.entdist.corpora.CorpusFiles;
 import dev.entdist.corpora.CorpusFormat;
@@ -11,6 +10,7 @@ import dev.entdist.corpora.DocumentReader;
 import dev.entdist.corpora.ReadOptions;
 import dev.entdist.pipeline.Annotation;
 import dev.entdist.pipeline.Monitor;
+import dev.entdist.pipeline.PredictionLine;
 import dev.entdist.pipeline.TextModel;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -256,7 +255,7 @@ final class PredictCommand implements Callable<Integer> {
           List<List<Annotation>> found = model.annotateAll(batch, lookFor, t);
           for (int i = 0; i < batch.size(); i++) {
             for (Annotation a : found.get(i)) {
-              writeLine(w, model, batch.get(i), a);
+              writeLine(w, batch.get(i), a);
               counts.occurrences++;
             }
           }
@@ -272,41 +271,8 @@ final class PredictCommand implements Callable<Integer> {
     return counts;
   }
 
-  private void writeLine(Writer w, TextModel model, Document d, Annotation a)
-      throws IOException {
-    if (format == Format.TSV) {
-      StringBuilder sb = new StringBuilder();
-      for (int j = 0; j < model.labels().size(); j++) {
-        if (j > 0) {
-          sb.append('\t');
-        }
-        sb.append(a.distribution().get(j));
-      }
-      w.write(sb.toString());
-      w.write('\n');
-      return;
-    }
-    ObjectNode o = Json.object();
-    o.put("doc", d.id());
-    o.put("start", a.start());
-    o.put("end", a.end());
-    o.put("surface", a.surface());
-    o.put("word", a.word());
-    o.put("known_word", a.knownWord());
-    ObjectNode dist = o.putObject("distribution");
-    int n = 0;
-    for (Map.Entry<String, Double> e : a.sortedDescending().entrySet()) {
-      if (top != null && n++ >= top) {
-        break;
-      }
-      Json.put(dist, e.getKey(), e.getValue());
-    }
-    Json.put(o, "entropy", a.entropy());
-    if (d.marked()) {
-      o.put("id", d.id());
-      o.put("target", a.surface());
-    }
-    w.write(Json.MAPPER.writeValueAsString(o));
+  private void writeLine(Writer w, Document d, Annotation a) throws IOException {
+    w.write(format == Format.TSV ? PredictionLine.tsv(a) : PredictionLine.jsonl(d, a, top));
     w.write('\n');
   }
 

@@ -6,6 +6,7 @@ import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
 import dev.entdist.corpora.ReadOptions;
 import dev.entdist.corpora.TrainingRegime;
+import dev.entdist.pipeline.Checksums;
 import dev.entdist.pipeline.FeatureDirectory;
 import dev.entdist.pipeline.Monitor;
 import dev.entdist.pipeline.TextModel;

@@ -9,6 +9,7 @@ import dev.entdist.divergence.SparseVector;
 import dev.entdist.features.FeaturePipeline;
 import dev.entdist.trainer.LambdaSearch;
 import dev.entdist.trainer.PeerFormat;
+import dev.entdist.trainer.ProgressListener;
 import dev.entdist.trainer.SoftmaxModel;
 import dev.entdist.trainer.SoftmaxTrainer;
 import dev.entdist.trainer.TrainerConfig;
@@ -60,20 +61,39 @@ public final class Training {
     try (FeaturePipeline pipeline = FeaturePipeline.create(settings.features())) {
       Map<AnnotatedExample, SparseVector> features =
           features(examples, pipeline, settings.trainer().threads(), monitor);
-      return train(corpus, features, pipeline, settings, monitor);
+      return train(corpus, features, settings, monitor, SoftmaxTrainer::fit);
     }
   }
 
-  private static TrainedModel train(Corpus corpus, Map<AnnotatedExample, SparseVector> features,
-      FeaturePipeline pipeline, TrainSettings settings, Monitor monitor) {
+  /**
+   * How a model is fitted to its training rows: the local trainer ({@link SoftmaxTrainer#fit}),
+   * or one that sums the objective elsewhere (a cluster's partitions).
+   */
+  @FunctionalInterface
+  public interface Fitter {
+    /** Fits {@code data} with {@code config}, reporting to {@code listener}. */
+    TrainingResult fit(TrainingData data, TrainerConfig config, ProgressListener listener);
+  }
+
+  /**
+   * Trains on every occurrence of {@code corpus} whose feature vectors (of {@code settings}'
+   * feature configuration) are already computed, fitting with {@code fitter}: everything but
+   * the fit is what {@link #train(Corpus, TrainSettings, Monitor)} does.
+   */
+  public static TrainedModel train(Corpus corpus, Map<AnnotatedExample, SparseVector> features,
+      TrainSettings settings, Monitor monitor, Fitter fitter) {
     List<AnnotatedExample> examples = corpus.examples();
+    if (examples.isEmpty()) {
+      throw new PipelineException("corpus " + corpus.source() + " has no occurrences to train on");
+    }
+    requireWhatRegimeNeeds(settings.regime(), corpus);
     TrainerConfig config = settings.trainer();
     boolean restrict = config.inventory() == TrainerConfig.InventoryMode.RESTRICT;
     TrainingData data = rows(settings.regime(), examples, corpus.labels(), features, restrict,
         config.seed());
     LambdaSearch.Result search = settings.lambdaAuto() ? search(data, config, monitor) : null;
     TrainerConfig used = search == null ? config : config.withLambda(search.chosen());
-    TrainingResult fit = fit(data, used, settings.regime().name(), monitor);
+    TrainingResult fit = fit(data, used, settings.regime().name(), monitor, fitter);
 
     List<String> words = new ArrayList<>(examples.size());
     List<SparseVector> vectors = new ArrayList<>(examples.size());
@@ -83,7 +103,7 @@ public final class Training {
     }
     double[][] predictions = fit.model().predictAll(vectors, words);
     SoftmaxModel model = fit.model()
-        .withFeatureConfigJson(pipeline.config().toJson())
+        .withFeatureConfigJson(settings.features().toJson())
         .withWordSummaries(TypeLevel.means(words, predictions,
             List.copyOf(new TreeSet<>(words))));
     return new TrainedModel(TextModel.of(model), fit.stats(), data.size(), examples.size(),
@@ -98,6 +118,15 @@ public final class Training {
    */
   public static TrainedModel train(PeerFormat.Split split, LabelRegime regime,
       TrainerConfig config, boolean lambdaAuto, Monitor monitor) {
+    return train(split, regime, config, lambdaAuto, monitor, SoftmaxTrainer::fit);
+  }
+
+  /**
+   * {@link #train(PeerFormat.Split, LabelRegime, TrainerConfig, boolean, Monitor)} fitting with
+   * {@code fitter}.
+   */
+  public static TrainedModel train(PeerFormat.Split split, LabelRegime regime,
+      TrainerConfig config, boolean lambdaAuto, Monitor monitor, Fitter fitter) {
     if (split.size() == 0) {
       throw new PipelineException("the feature directory has no rows to train on");
     }
@@ -109,7 +138,7 @@ public final class Training {
         split.inSortedOrder(targets), split.weights(), null);
     LambdaSearch.Result search = lambdaAuto ? search(data, config, monitor) : null;
     TrainerConfig used = search == null ? config : config.withLambda(search.chosen());
-    TrainingResult fit = fit(data, used, regime.name(), monitor);
+    TrainingResult fit = fit(data, used, regime.name(), monitor, fitter);
     return new TrainedModel(TextModel.of(fit.model().withWordSummaries(Map.of())), fit.stats(),
         data.size(), split.size(), search);
   }
@@ -211,10 +240,15 @@ public final class Training {
   /** The fit, reported as a training run (iterations for L-BFGS, epochs for Adam). */
   static TrainingResult fit(TrainingData data, TrainerConfig config, String regime,
       Monitor monitor) {
+    return fit(data, config, regime, monitor, SoftmaxTrainer::fit);
+  }
+
+  private static TrainingResult fit(TrainingData data, TrainerConfig config, String regime,
+      Monitor monitor, Fitter fitter) {
     boolean adam = config.optimizer() == TrainerConfig.Optimizer.ADAM;
     try (Monitor.Training progress = monitor.training("training " + regime + " on "
         + data.size() + " rows", adam ? "epochs" : "iterations")) {
-      return SoftmaxTrainer.fit(data, config, progress);
+      return fitter.fit(data, config, progress);
     }
   }
 

@@ -30,9 +30,17 @@ final class CompactProblem {
   final boolean[][] masks;
 
   CompactProblem(TrainingData data, boolean restrict) {
+    this(data, restrict, FeatureIndex.ofColumns(data.columnArray()), weightTotal(data));
+  }
+
+  /**
+   * Some rows of a larger problem: columns compacted by that problem's {@code index}, weights
+   * normalised by its {@code weightTotal}, so the sums over the parts add up to the whole's.
+   */
+  CompactProblem(TrainingData data, boolean restrict, FeatureIndex index, double weightTotal) {
     n = data.size();
     k = data.numLabels();
-    index = FeatureIndex.ofColumns(data.columnArray());
+    this.index = index;
     f = index.size();
     rowStart = data.rowStartArray();
     vals = data.valueArray();
@@ -60,10 +68,7 @@ final class CompactProblem {
       }
     }
     double[] w = data.weightArray();
-    double sum = 0;
-    for (double v : w) {
-      sum += v;
-    }
+    double sum = weightTotal;
     normWeights = new double[n];
     negEntropy = new double[n];
     for (int i = 0; i < n; i++) {
@@ -103,6 +108,15 @@ final class CompactProblem {
     } else {
       masks = new boolean[0][];
     }
+  }
+
+  /** Σ w over the rows, in row order. */
+  static double weightTotal(TrainingData data) {
+    double sum = 0;
+    for (double v : data.weightArray()) {
+      sum += v;
+    }
+    return sum;
   }
 
   /** Number of parameters: F·K weights then K biases. */

@@ -64,7 +64,7 @@ public final class SoftmaxTrainer {
   }
 
   /** A NaN or infinite objective or parameter means the run diverged: no model comes of it. */
-  private static void requireFinite(LbfgsAdapter.Outcome out, TrainerConfig config) {
+  static void requireFinite(LbfgsAdapter.Outcome out, TrainerConfig config) {
     boolean finite = Double.isFinite(out.objective());
     for (double v : out.theta()) {
       finite &= Double.isFinite(v);

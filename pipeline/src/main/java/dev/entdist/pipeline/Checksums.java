@@ -1,4 +1,4 @@
-package dev.entdist.cli;
+package dev.entdist.pipeline;
 
 import dev.entdist.corpora.BundledCorpus;
 import java.io.IOException;
@@ -15,14 +15,14 @@ import java.util.List;
  * file's bytes, of the bundled corpus's resources (its index, then each word's file in index
  * order), or of a peer-format directory's files.
  */
-final class Checksums {
+public final class Checksums {
 
   private static final String BUNDLED_ROOT = "/dev/entdist/corpora/bundled/";
 
   private Checksums() {}
 
   /** {@code sha256:HEX} of a corpus file, or of the bundled corpus for {@code bundled}. */
-  static String ofCorpus(String fileOrBundled) throws IOException {
+  public static String ofCorpus(String fileOrBundled) throws IOException {
     MessageDigest digest = sha256();
     if (BundledCorpus.NAME.equals(fileOrBundled)) {
       update(digest, resource("index.txt"));
@@ -36,7 +36,7 @@ final class Checksums {
   }
 
   /** {@code sha256:HEX} over the existing {@code files}, in the given order. */
-  static String ofFiles(List<Path> files) throws IOException {
+  public static String ofFiles(List<Path> files) throws IOException {
     MessageDigest digest = sha256();
     for (Path f : files) {
       if (Files.isRegularFile(f)) {
