@@ -27,6 +27,10 @@ public final class ModelRef implements Serializable {
   /** Models loaded in this JVM, by content hash. */
   private static final ConcurrentMap<String, TextModel> LOADED = new ConcurrentHashMap<>();
 
+  /** Model files loaded in this JVM so far. */
+  private static final java.util.concurrent.atomic.AtomicInteger LOADS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final Broadcast<byte[]> bytes;
   private final String sha256;
   private final String origin;
@@ -56,12 +60,13 @@ public final class ModelRef implements Serializable {
     return LOADED.computeIfAbsent(sha256, key -> load(bytes.value()));
   }
 
-  /** How many distinct models this JVM has loaded (for tests: one per model, not per task). */
-  static int loadedInThisJvm() {
-    return LOADED.size();
+  /** How many times this JVM has loaded a model file (for tests: once per model, not per task). */
+  static int loadsInThisJvm() {
+    return LOADS.get();
   }
 
   private TextModel load(byte[] data) {
+    LOADS.incrementAndGet();
     try {
       Path tmp = Files.createTempFile("entdist-model-", ".model");
       try {
