@@ -86,9 +86,13 @@ public final class SparkFitter implements Training.Fitter {
     Broadcast<ObjectiveShard.Layout> layoutB = sc.broadcast(layout);
     Broadcast<TreeMap<String, TreeSet<String>>> inventoriesB = sc.broadcast(inventories);
     JavaRDD<RowBlock> rows = sc.parallelize(blocks, p).persist(StorageLevel.MEMORY_AND_DISK());
-    // Cut the lineage to the driver's list, so tasks no longer carry the rows.
+    // Cut the lineage to the driver's list, so tasks no longer carry the rows; build the
+    // shards now, so that every evaluation finds them.
     rows.rdd().localCheckpoint();
-    rows.count();
+    rows.mapPartitionsWithIndex((index, it) -> {
+      shard(run, index, it, layoutB, inventoriesB);
+      return List.of(index).iterator();
+    }, true).count();
     blocks.clear();
     int dim = layout.parameters();
     try {
