@@ -3,7 +3,7 @@ package dev.entdist.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
-import dev.entdist.corpora.ReadOptions;
+import dev.entdist.corpora.LoadedCorpus;
 import dev.entdist.pipeline.CompareSettings;
 import dev.entdist.pipeline.Comparison;
 import dev.entdist.pipeline.RepeatedComparison;
@@ -94,11 +94,20 @@ final class CompareCommand implements Callable<Integer> {
 
   @Mixin FeatureOptions featureOptions;
 
+  @Mixin CorpusReading.ReadMixin read;
+
+  @Option(names = "--skip-invalid", description = "Skip invalid corpus records (and say how"
+      + " many) instead of stopping at the first.")
+  boolean skipInvalid;
+
   @Option(names = "--json", description = "Print one JSON object instead of tables.")
   boolean json;
 
   @Override
   public Integer call() throws Exception {
+    if (chart != null) {
+      Outputs.checked(chart.toString(), corpus);
+    }
     if (!(testFraction > 0 && testFraction < 1)) {
       throw new ParameterException(spec.commandLine(),
           "--test-fraction must be between 0 and 1, got " + testFraction);
@@ -121,7 +130,9 @@ final class CompareCommand implements Callable<Integer> {
     CompareSettings settings = new CompareSettings(parsed, words == null ? List.of() : words,
         testFraction, seed, repeats, config, featureOptions.config(spec.commandLine()));
     PrintWriter out = spec.commandLine().getOut();
-    Corpus data = CorpusFiles.read(corpus, ReadOptions.defaults());
+    LoadedCorpus loaded = CorpusFiles.load(corpus, read.options(skipInvalid));
+    CorpusReading.reportSkipped(loaded, spec);
+    Corpus data = loaded.corpus();
     RepeatedComparison result = Comparison.compare(data, settings, Progress.monitor(spec));
     if (chart != null) {
       CompareChart.write(chart, result);

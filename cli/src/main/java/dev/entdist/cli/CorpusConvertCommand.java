@@ -6,6 +6,7 @@ import dev.entdist.corpora.CorpusFiles;
 import dev.entdist.corpora.CorpusFormat;
 import dev.entdist.corpora.CorpusReader;
 import dev.entdist.corpora.CorpusWriter;
+import dev.entdist.io.OutputTarget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -63,8 +64,9 @@ final class CorpusConvertCommand implements Callable<Integer> {
     long written = 0;
     long skipped;
     long omitted;
+    OutputTarget target = Outputs.checked(out.toString(), file);
     try (CorpusReader reader = CorpusFiles.open(file, read.options(skipInvalid));
-        CorpusWriter writer = CorpusFiles.writer(out, to, argmax)) {
+        CorpusWriter writer = CorpusFiles.writer(target, to, argmax)) {
       for (AnnotatedExample e = reader.next(); e != null; e = reader.next()) {
         writer.write(e);
         written++;

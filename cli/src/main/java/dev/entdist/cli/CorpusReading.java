@@ -3,6 +3,7 @@ package dev.entdist.cli;
 import dev.entdist.corpora.CorpusFormat;
 import dev.entdist.corpora.CorpusFormatException;
 import dev.entdist.corpora.CorpusReader;
+import dev.entdist.corpora.LoadedCorpus;
 import dev.entdist.corpora.ReadOptions;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -72,6 +73,18 @@ final class CorpusReading {
       }
     }
     return false;
+  }
+
+  /** Tells on stderr how many bad records reading a corpus skipped, and the first of them. */
+  static void reportSkipped(LoadedCorpus loaded, CommandLine.Model.CommandSpec spec) {
+    if (loaded.skipped() == 0 || quiet(spec)) {
+      return;
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("entdist: skipped " + loaded.skipped() + " invalid record(s) in "
+        + loaded.corpus().source() + "; first: " + loaded.skippedErrors().stream().findFirst()
+            .map(CorpusFormatException::getMessage).orElse(""));
+    err.flush();
   }
 
   /** Tells on stderr how many bad records a reader skipped, and the first of them. */

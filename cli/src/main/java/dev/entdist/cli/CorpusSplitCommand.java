@@ -1,13 +1,18 @@
 package dev.entdist.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entdist.corpora.BundledCorpus;
 import dev.entdist.corpora.CorpusFiles;
 import dev.entdist.corpora.CorpusFormat;
 import dev.entdist.corpora.CorpusSplit;
 import dev.entdist.corpora.LoadedCorpus;
 import dev.entdist.corpora.ReadOptions;
+import dev.entdist.io.OutputTarget;
+import dev.entdist.io.OutputTargetException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,6 +75,14 @@ final class CorpusSplitCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** The two outputs, refused when one is the input or cannot be written. */
+  private OutputTarget[] outputs(CorpusFormat format) throws OutputTargetException {
+    return new OutputTarget[] {
+      Outputs.checked(outDir.resolve("train." + format.spelling()).toString(), file),
+      Outputs.checked(outDir.resolve("test." + format.spelling()).toString(), file)
+    };
+  }
+
   @Override
   public Integer call() throws Exception {
     if (!(testFraction > 0 && testFraction < 1)) {
@@ -77,20 +90,35 @@ final class CorpusSplitCommand implements Callable<Integer> {
           "--test-fraction must be strictly between 0 and 1, got " + testFraction);
     }
     ReadOptions options = read.options(skipInvalid);
-    CorpusFormat format = to != null ? to : CorpusFiles.formatOf(file, options);
-    LoadedCorpus loaded = CorpusFiles.load(file, options);
-    if (loaded.skipped() > 0 && !CorpusReading.quiet(spec)) {
-      spec.commandLine().getErr().println("entdist: skipped " + loaded.skipped()
-          + " invalid record(s) in " + file + "; first: "
-          + loaded.skippedErrors().get(0).getMessage());
+    // A pipe's format is told only while it is read; a file's is known now, so its outputs are
+    // checked before the work.
+    boolean known = to != null || options.format() != null || file.equals(BundledCorpus.NAME)
+        || Files.isRegularFile(Path.of(file));
+    CorpusFormat format = to != null ? to : known ? CorpusFiles.formatOf(file, options) : null;
+    if (format != null) {
+      outputs(format);
     }
-    CorpusSplit split = groupBy == GroupBy.document
-        ? CorpusSplit.byDocument(loaded.corpus().examples(), testFraction, seed)
-        : CorpusSplit.bySentence(loaded.corpus().examples(), testFraction, seed);
-    Path train = outDir.resolve("train." + format.spelling());
-    Path test = outDir.resolve("test." + format.spelling());
-    CorpusFiles.write(train, split.train(), format, argmax);
-    CorpusFiles.write(test, split.test(), format, argmax);
+    LoadedCorpus loaded = CorpusFiles.load(file, options);
+    CorpusReading.reportSkipped(loaded, spec);
+    if (format == null) {
+      format = loaded.format();
+    }
+    CorpusSplit split;
+    try {
+      split = (groupBy == GroupBy.document
+          ? CorpusSplit.byDocument(loaded.corpus().examples(), testFraction, seed)
+          : CorpusSplit.bySentence(loaded.corpus().examples(), testFraction, seed))
+          .requireBothSides(testFraction);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(file + ": " + e.getMessage(), e);
+    }
+    OutputTarget[] targets = outputs(format);
+    Path train = targets[0].path();
+    Path test = targets[1].path();
+    // Both files are written to temporary files first; neither replaces an old one unless both
+    // were written completely.
+    CorpusFiles.writeBoth(targets[0], split.train(), targets[1], split.test(), format, argmax,
+        List.of(Path.of(file)));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode o = Json.object();

@@ -1,7 +1,9 @@
 package dev.entdist.cli;
 
 import dev.entdist.corpora.CorpusFormatException;
+import dev.entdist.io.OutputTargetException;
 import dev.entdist.pipeline.PipelineException;
+import dev.entdist.trainer.InsufficientMemoryException;
 import dev.entdist.trainer.ModelFormatException;
 import dev.entdist.trainer.PeerFormatException;
 import dev.entdist.trainer.TrainingDivergedException;
@@ -30,7 +32,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     return 1;
   }
 
-  private static boolean anyVerbose(ParseResult parsed) {
+  static boolean anyVerbose(ParseResult parsed) {
     for (ParseResult p = parsed; p != null; p = p.subcommand()) {
       if (p.hasMatchedOption("--verbose")) {
         return true;
@@ -45,6 +47,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
     if (ex instanceof NoSuchFileException nf) {
       return "no such file: " + nf.getFile();
+    }
+    if (ex instanceof OutputTargetException || ex instanceof InsufficientMemoryException) {
+      return ex.getMessage();
+    }
+    if (ex instanceof java.nio.file.AccessDeniedException ad) {
+      return "permission denied: " + ad.getFile();
     }
     if (ex instanceof UserException || ex instanceof PipelineException
         || ex instanceof CorpusFormatException

@@ -3,10 +3,11 @@ package dev.entdist.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
-import dev.entdist.corpora.ReadOptions;
+import dev.entdist.corpora.LoadedCorpus;
 import dev.entdist.pipeline.FeatureDirectory;
 import dev.entdist.pipeline.TextModel;
 import dev.entdist.trainer.Evaluation;
+import dev.entdist.trainer.FeatureCompatibility;
 import dev.entdist.trainer.PeerFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -76,6 +78,12 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Threads for computing features (default: available processors).")
   Integer threads;
 
+  @Mixin CorpusReading.ReadMixin read;
+
+  @Option(names = "--skip-invalid", description = "Skip invalid corpus records (and say how"
+      + " many) instead of stopping at the first.")
+  boolean skipInvalid;
+
   @Option(names = "--json", description = "Print one JSON object with every metric.")
   boolean json;
 
@@ -85,11 +93,17 @@ final class EvaluateCommand implements Callable<Integer> {
     Evaluation.Metrics metrics;
     String data;
     if (source.corpus != null) {
-      Corpus corpus = CorpusFiles.read(source.corpus, ReadOptions.defaults());
+      LoadedCorpus loaded = CorpusFiles.load(source.corpus, read.options(skipInvalid));
+      CorpusReading.reportSkipped(loaded, spec);
+      Corpus corpus = loaded.corpus();
       metrics = model.evaluate(corpus, threads());
       data = corpus.source();
     } else {
       Path dir = FeatureDirectory.split(source.features, "test");
+      // A model trained on other features (another --hash-bits) would answer with the weights
+      // of unrelated features: refuse it before reading the rows.
+      FeatureCompatibility.requireCompatible(model.softmax(), source.features,
+          PeerFormat.readMeta(source.features));
       PeerFormat.Split split = FeatureDirectory.read(source.features, "test");
       if (!new HashSet<>(split.classes()).equals(new HashSet<>(model.labels()))) {
         throw new UserException(dir.resolve("labels.tsv") + " has classes " + split.sortedClasses()

@@ -74,6 +74,7 @@ final class FeaturesExportCommand implements Callable<Integer> {
     List<String> labels = data.labels();
     Map<AnnotatedExample, SparseVector> features = new IdentityHashMap<>();
     int dimension;
+    String configJson;
     try (FeaturePipeline pipeline =
         FeaturePipeline.create(featureOptions.config(spec.commandLine()))) {
       Progress.note(spec, "computing features of " + data.size() + " occurrences");
@@ -83,9 +84,12 @@ final class FeaturesExportCommand implements Callable<Integer> {
         features.put(data.examples().get(i), vectors.get(i));
       }
       dimension = pipeline.dimension();
+      configJson = pipeline.config().toJson();
     }
     PrintWriter stdout = spec.commandLine().getOut();
-    PeerFormat.writeMeta(out, dimension, labels);
+    // meta.json carries the feature configuration, so that evaluating a model on these files
+    // can check that it was trained on the same features.
+    PeerFormat.writeMeta(out, dimension, labels, configJson);
     if (testFraction == null) {
       FeatureDirectory.writeSplit(out, data.examples(), features, labels);
       stdout.printf(Locale.ROOT, "Wrote %d rows to %s: %,d feature dimensions, %d classes.%n",

@@ -84,8 +84,18 @@ public final class Main implements Runnable {
     cl.setParameterExceptionHandler(Main::usageError);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionStrategy(parsed -> {
+      OptionRules.check(parsed);
       configureLogging(parsed);
-      return new CommandLine.RunLast().execute(parsed);
+      try {
+        return new CommandLine.RunLast().execute(parsed);
+      } catch (OutOfMemoryError e) {
+        return outOfMemory(parsed, e);
+      } catch (CommandLine.ExecutionException e) {
+        if (e.getCause() instanceof OutOfMemoryError oom) {
+          return outOfMemory(parsed, oom);
+        }
+        throw e;
+      }
     });
     return cl;
   }
@@ -106,6 +116,27 @@ public final class Main implements Runnable {
   }
 
   /**
+   * An {@link OutOfMemoryError} anywhere: one line that says what to do (the heap is released by
+   * then, so printing it is safe), the stack trace only with {@code --verbose}; exit code 1.
+   */
+  private static int outOfMemory(CommandLine.ParseResult parsed, OutOfMemoryError e) {
+    CommandLine cl = parsed.commandSpec().commandLine();
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      cl = p.commandSpec().commandLine();
+    }
+    java.io.PrintWriter err = cl.getErr();
+    long max = Runtime.getRuntime().maxMemory() >> 20;
+    err.println("entdist: out of memory (" + e.getMessage() + ", heap limit " + max + " MB):"
+        + " give Java more heap, e.g. ENTDIST_JAVA_OPTS=-Xmx" + Math.max(2, (max >> 10) * 2 + 2)
+        + "g, or use less data, fewer labels or --optimizer adam");
+    if (ErrorHandler.anyVerbose(parsed)) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return 1;
+  }
+
+  /**
    * {@code --verbose} turns on debug logging, {@code --quiet} leaves only warnings. Takes effect
    * when slf4j-simple has not been initialised yet, as in a fresh {@code entdist} process.
    */
@@ -121,9 +152,16 @@ public final class Main implements Runnable {
     }
   }
 
-  /** Runs entdist and exits with its exit code. Charts are drawn headless. */
+  /**
+   * Runs entdist and exits with its exit code. Charts are drawn headless; text that the console
+   * cannot encode is printed with ASCII stand-ins ({@link ConsoleText}).
+   */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
-    System.exit(commandLine().execute(args));
+    CommandLine cl = commandLine();
+    java.nio.charset.Charset console = ConsoleText.consoleCharset();
+    cl.setOut(ConsoleText.writer(System.out, console));
+    cl.setErr(ConsoleText.writer(System.err, console));
+    System.exit(cl.execute(args));
   }
 }

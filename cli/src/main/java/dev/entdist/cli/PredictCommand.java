@@ -4,6 +4,8 @@ import dev.entdist.corpora.AnnotatedExample;
 import dev.entdist.corpora.CorpusFiles;
 import dev.entdist.corpora.CorpusFormat;
 import dev.entdist.corpora.CorpusFormatException;
+import dev.entdist.io.OutputTarget;
+import dev.entdist.io.PendingOutput;
 import dev.entdist.corpora.CorpusReader;
 import dev.entdist.corpora.Document;
 import dev.entdist.corpora.DocumentReader;
@@ -146,6 +148,7 @@ final class PredictCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--top applies to jsonl: pred.tsv always has a column per label");
     }
+    OutputTarget target = Outputs.checked(out, modelFile, input.text, input.corpus);
     try (TextModel model = TextModel.load(modelFile)) {
       if (!model.readsText()) {
         throw new UserException("model " + modelFile + " was trained on a feature directory"
@@ -157,35 +160,18 @@ final class PredictCommand implements Callable<Integer> {
               .filter(w -> !w.isEmpty()).toList());
       Counts counts;
       if (out.equals("-")) {
-        Writer w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+        // The command line's own writer, so that in-process callers capture the output.
+        Writer w = spec.commandLine().getOut();
         counts = predict(model, lookFor, w);
         w.flush();
       } else {
-        Path target = Path.of(out);
-        if (Files.isDirectory(target)) {
-          throw new UserException("--out " + out + " is a directory: name a file");
-        }
-        Counts[] result = new Counts[1];
-        if (Files.exists(target) && !Files.isRegularFile(target)) {
-          // A device or pipe (e.g. /dev/stdout): write through it; replacing it would be wrong.
-          try (OutputStream os = Files.newOutputStream(target)) {
-            result[0] = write(model, lookFor, os);
+        try (PendingOutput pending = target.open()) {
+          try (OutputStream os = pending.stream()) {
+            counts = write(model, lookFor, os);
           }
-        } else {
-          try {
-            AtomicOutput.write(target, tmp -> {
-              try (OutputStream os = Files.newOutputStream(tmp)) {
-                result[0] = write(model, lookFor, os);
-              } catch (CorpusFormatException e) {
-                // Thrown through the writer so that no partial output is moved into place.
-                throw new BadInput(e);
-              }
-            });
-          } catch (BadInput e) {
-            throw e.cause;
-          }
+          // Only a complete output replaces a file: a bad line above leaves it as it was.
+          pending.commit();
         }
-        counts = result[0];
       }
       if (counts.skipped > 0) {
         Progress.note(spec, "skipped " + counts.skipped + " invalid line(s); the first: "
@@ -195,17 +181,6 @@ final class PredictCommand implements Callable<Integer> {
           + counts.documents + " document(s)" + (out.equals("-") ? "" : " to " + out));
     }
     return 0;
-  }
-
-  /** Carries a bad input line out of the atomic writer, which then discards its file. */
-  private static final class BadInput extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final transient CorpusFormatException cause;
-
-    BadInput(CorpusFormatException cause) {
-      super(cause);
-      this.cause = cause;
-    }
   }
 
   /** What a run read and wrote. */

@@ -1,10 +1,12 @@
 package dev.entdist.cli;
 
+import dev.entdist.corpora.CorpusFormatException;
+import dev.entdist.corpora.Document;
+import dev.entdist.corpora.DocumentReader;
+import dev.entdist.corpora.ReadOptions;
 import dev.entdist.pipeline.TextModel;
 import dev.entdist.pipeline.WordDistribution;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -99,6 +101,14 @@ final class QueryCommand implements Callable<Integer> {
     return 0;
   }
 
+  private static Document next(DocumentReader in) throws IOException {
+    try {
+      return in.next();
+    } catch (CorpusFormatException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+  }
+
   private List<Question> questions() throws IOException {
     List<Question> out = new ArrayList<>();
     for (String w : words) {
@@ -106,15 +116,13 @@ final class QueryCommand implements Callable<Integer> {
         out.add(new Question(w, context));
         continue;
       }
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
-          StandardCharsets.UTF_8));
-      String line;
-      int no = 0;
-      while ((line = in.readLine()) != null) {
-        no++;
-        if (line.isBlank()) {
-          continue;
-        }
+      // Lines end at \n or \r\n only (a bare CR stays inside its line, so answers match input
+      // lines), and bytes that are not UTF-8 are refused with their line, never read as U+FFFD.
+      DocumentReader in = DocumentReader.of(System.in, "stdin", DocumentReader.Kind.TEXT,
+          ReadOptions.DEFAULT_MAX_LINE_LENGTH);
+      for (Document d = next(in); d != null; d = next(in)) {
+        String line = d.text();
+        long no = d.line();
         int tab = line.indexOf('\t');
         String word = (tab < 0 ? line : line.substring(0, tab)).strip();
         String ctx = tab < 0 ? context : line.substring(tab + 1);

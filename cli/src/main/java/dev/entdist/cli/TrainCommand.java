@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
-import dev.entdist.corpora.ReadOptions;
+import dev.entdist.corpora.LoadedCorpus;
 import dev.entdist.corpora.TrainingRegime;
+import dev.entdist.io.OutputTarget;
 import dev.entdist.pipeline.Checksums;
 import dev.entdist.pipeline.FeatureDirectory;
 import dev.entdist.pipeline.Monitor;
@@ -103,12 +104,16 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object with the fit statistics.")
   boolean json;
 
+  @Mixin CorpusReading.ReadMixin read;
+
+  @Option(names = "--skip-invalid", description = "--corpus: skip invalid records (and say how"
+      + " many) instead of stopping at the first.")
+  boolean skipInvalid;
+
   @Override
   public Integer call() throws Exception {
-    if (Files.exists(out) && !Files.isRegularFile(out)) {
-      throw new UserException("--out " + out + " is not a regular file: a model is written to a"
-          + " temporary file and moved into place, so name a file");
-    }
+    OutputTarget target = Outputs.checked(out.toString(), source.corpus,
+        source.features == null ? null : source.features.resolve("meta.json"));
     TrainingRegime parsedRegime = parseRegime();
     TrainerConfig config = trainerConfig();
     String optimizerName = optimizer.name().toLowerCase(Locale.ROOT);
@@ -116,9 +121,11 @@ final class TrainCommand implements Callable<Integer> {
     TrainedModel outcome;
     String checksum;
     if (source.corpus != null) {
-      Corpus corpus = CorpusFiles.read(source.corpus, ReadOptions.defaults());
+      LoadedCorpus loaded = CorpusFiles.load(source.corpus, read.options(skipInvalid));
+      CorpusReading.reportSkipped(loaded, spec);
+      Corpus corpus = loaded.corpus();
       Progress.note(spec, "read " + corpus.size() + " occurrences from " + corpus.source());
-      checksum = Checksums.ofCorpus(source.corpus);
+      checksum = loaded.checksum();
       TrainSettings settings = new TrainSettings(parsedRegime, config, training.lambdaAuto(),
           featureOptions.config(spec.commandLine()));
       outcome = Training.train(corpus, settings, monitor);
@@ -141,8 +148,15 @@ final class TrainCommand implements Callable<Integer> {
           training.lambdaAuto(), monitor);
     }
     TextModel model = outcome.model().withSource(checksum, parsedRegime.name());
-    model.save(out);
-    PrintWriter stdout = spec.commandLine().getOut();
+    if (source.features != null) {
+      // The dimension lets evaluate refuse a feature directory of another dimension.
+      model = TextModel.of(model.softmax().withFeatureDimension(
+          PeerFormat.readMeta(source.features).nFeatures()));
+    }
+    model.save(target);
+    // A model written to standard output leaves the report to stderr.
+    PrintWriter stdout = target.isStandardOutput() ? spec.commandLine().getErr()
+        : spec.commandLine().getOut();
     if (json) {
       Json.println(stdout, json(outcome, parsedRegime.name(), optimizerName));
     } else {
@@ -244,7 +258,11 @@ final class TrainCommand implements Callable<Integer> {
             : "(not converged: tol " + compact(config.tol()) + "; raise "
                 + (optimizer.equals("adam") ? "--epochs" : "--max-iter") + " or --tol)",
         s.fitSeconds());
-    w.printf(Locale.ROOT, "Wrote %s (%,d bytes).%n", out, Files.size(out));
+    if (Files.isRegularFile(out)) {
+      w.printf(Locale.ROOT, "Wrote %s (%,d bytes).%n", out, Files.size(out));
+    } else {
+      w.printf(Locale.ROOT, "Wrote %s.%n", out);
+    }
     w.flush();
   }
 

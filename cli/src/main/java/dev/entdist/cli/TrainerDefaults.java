@@ -22,6 +22,7 @@ final class TrainerDefaults implements IDefaultValueProvider {
     return switch (option.longestName()) {
       case "--lambda" -> number(d.lambda());
       case "--tol" -> number(d.tol());
+      case "--max-iter" -> Integer.toString(d.maxIter());
       case "--epochs" -> Integer.toString(d.epochs());
       case "--batch-size" -> Integer.toString(d.batchSize());
       case "--lr" -> number(d.learningRate());

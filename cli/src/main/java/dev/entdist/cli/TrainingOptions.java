@@ -11,18 +11,12 @@ import picocli.CommandLine.Option;
  */
 final class TrainingOptions {
 
-  /**
-   * The L-BFGS iteration cap of the command line, above the trainer's own default, which stops
-   * soft training on the bundled corpus before it converges.
-   */
-  static final int DEFAULT_MAX_ITER = 500;
-
   @Option(names = "--lambda", paramLabel = "L", converter = LambdaConverter.class,
       description = "L2 penalty λ on the weights, bias unpenalised (default: ${DEFAULT-VALUE})."
           + " 'train' also accepts 'auto': choose λ by 5-fold cross-validation.")
   Lambda lambda;
 
-  @Option(names = "--max-iter", paramLabel = "N", defaultValue = "" + DEFAULT_MAX_ITER,
+  @Option(names = "--max-iter", paramLabel = "N",
       description = "L-BFGS iteration cap (default: ${DEFAULT-VALUE}).")
   Integer maxIter;
 

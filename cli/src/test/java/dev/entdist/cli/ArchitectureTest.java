@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the module arrows of DESIGN.md one way: divergence-core ← corpora ← nlp-features,
- * divergence-core ← trainer, pipeline on those, cli on the pipeline. The trainer never sees text,
+ * divergence-core ← trainer, pipeline on those, cli on the pipeline; io (output targets) under
+ * corpora and trainer, depending on nothing but the JDK. The trainer never sees text,
  * corpora or OpenNLP; the features never see Smile or the trainer; the library modules never see
  * the command line; no command calls another command's helpers.
  */
@@ -36,7 +37,8 @@ class ArchitectureTest {
 
   @Test
   void everyModuleIsImported() {
-    for (String pkg : new String[] {"divergence", "corpora", "features", "trainer", "pipeline", "cli"}) {
+    for (String pkg : new String[] {"io", "divergence", "corpora", "features", "trainer",
+        "pipeline", "cli"}) {
       org.junit.jupiter.api.Assertions.assertTrue(
           classes.containPackage("dev.entdist." + pkg), "no classes found in dev.entdist." + pkg);
     }
@@ -47,6 +49,13 @@ class ArchitectureTest {
     ArchRule rule = noClasses().that().resideInAPackage("dev.entdist.divergence..")
         .should().dependOnClassesThat().resideOutsideOfPackages("dev.entdist.divergence..", "java..");
     rule.check(classes);
+  }
+
+  @Test
+  void ioDependsOnNothingButTheJdk() {
+    noClasses().that().resideInAPackage("dev.entdist.io..")
+        .should().dependOnClassesThat().resideOutsideOfPackages("dev.entdist.io..", "java..")
+        .check(classes);
   }
 
   @Test

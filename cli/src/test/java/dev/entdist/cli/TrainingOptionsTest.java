@@ -55,13 +55,13 @@ class TrainingOptionsTest {
       root.parseArgs("compare");
       training = cl.<CompareCommand>getCommand().training;
     }
-    assertEquals(TrainerConfig.defaults().withMaxIter(TrainingOptions.DEFAULT_MAX_ITER)
-        .withSeed(1), training.config(1));
+    assertEquals(TrainerConfig.defaults().withSeed(1), training.config(1),
+        "the command line's defaults are the library's");
     String help = cl.getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
     TrainerConfig d = TrainerConfig.defaults();
     assertTrue(help.contains("(default: " + TrainerDefaults.number(d.lambda()) + ")"), help);
     assertTrue(help.contains("(default: " + TrainerDefaults.number(d.tol()) + ")"), help);
-    assertTrue(help.contains("(default: " + TrainingOptions.DEFAULT_MAX_ITER + ")"), help);
+    assertTrue(help.contains("(default: " + d.maxIter() + ")"), help);
     assertFalse(help.contains("the trainer's"), help);
   }
 

@@ -80,6 +80,11 @@ abstract class AbstractCorpusReader implements CorpusReader {
   }
 
   @Override
+  public String checksum() {
+    return lines.checksum();
+  }
+
+  @Override
   public void close() throws IOException {
     lines.close();
   }

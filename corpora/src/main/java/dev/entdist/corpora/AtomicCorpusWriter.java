@@ -1,23 +1,21 @@
 package dev.entdist.corpora;
 
+import dev.entdist.io.PendingOutput;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
-/** Writes through a temporary file and moves it over the target only when finished. */
+/**
+ * Writes a corpus to a {@link PendingOutput} and commits it only when finished, so a failed
+ * conversion never leaves half a file.
+ */
 final class AtomicCorpusWriter implements CorpusWriter {
 
   private final CorpusWriter delegate;
-  private final Path temp;
-  private final Path target;
+  private final PendingOutput output;
   private boolean finished;
 
-  AtomicCorpusWriter(CorpusWriter delegate, Path temp, Path target) {
+  AtomicCorpusWriter(CorpusWriter delegate, PendingOutput output) {
     this.delegate = delegate;
-    this.temp = temp;
-    this.target = target;
+    this.output = output;
   }
 
   @Override
@@ -30,26 +28,26 @@ final class AtomicCorpusWriter implements CorpusWriter {
     return delegate.omitted();
   }
 
+  /** Writes what is buffered without committing (for committing several outputs together). */
+  PendingOutput finishWriting() throws IOException, CorpusFormatException {
+    delegate.finish();
+    finished = true;
+    return output;
+  }
+
   @Override
   public void finish() throws IOException, CorpusFormatException {
-    delegate.finish();
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-    finished = true;
+    finishWriting().commit();
   }
 
   @Override
   public void close() throws IOException {
-    if (!finished) {
-      try {
+    try {
+      if (!finished) {
         delegate.close();
-      } finally {
-        Files.deleteIfExists(temp);
       }
+    } finally {
+      output.close();
     }
   }
 }

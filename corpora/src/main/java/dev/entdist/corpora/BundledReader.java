@@ -2,7 +2,10 @@ package dev.entdist.corpora;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 
@@ -15,9 +18,14 @@ final class BundledReader implements CorpusReader {
   private long skippedBefore;
   private final List<CorpusFormatException> errorsBefore = new ArrayList<>();
 
-  BundledReader(List<String> words, ReadOptions options) {
+  private final MessageDigest digest = CorpusFiles.sha256();
+
+  BundledReader(List<String> words, ReadOptions options) throws IOException {
     this.words = words.iterator();
     this.options = options.withFormat(CorpusFormat.JSONL);
+    try (InputStream index = BundledCorpus.resource("index.txt")) {
+      digest.update(index.readAllBytes());
+    }
   }
 
   @Override
@@ -37,9 +45,9 @@ final class BundledReader implements CorpusReader {
         return null;
       }
       String name = words.next() + ".jsonl";
-      InputStream in = BundledCorpus.resource(name);
+      DigestInputStream in = new DigestInputStream(BundledCorpus.resource(name), digest);
       current = new JsonlReader(new LineSource(in, BundledCorpus.NAME + ":" + name,
-          options.maxLineLength()), options);
+          options.maxLineLength(), in), options);
     }
   }
 
@@ -60,6 +68,20 @@ final class BundledReader implements CorpusReader {
       all.addAll(current.skippedErrors());
     }
     return List.copyOf(all.subList(0, Math.min(all.size(), AbstractCorpusReader.KEPT_ERRORS)));
+  }
+
+  @Override
+  public CorpusFormat format() {
+    return CorpusFormat.JSONL;
+  }
+
+  @Override
+  public String checksum() {
+    try {
+      return "sha256:" + HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the SHA-256 digest cannot be copied", e);
+    }
   }
 
   @Override

@@ -33,6 +33,11 @@ final class ConllReader extends AbstractCorpusReader {
   }
 
   @Override
+  public CorpusFormat format() {
+    return CorpusFormat.CONLL;
+  }
+
+  @Override
   boolean readRecord(Deque<AnnotatedExample> out) throws IOException, CorpusFormatException {
     List<String[]> rows = new ArrayList<>();
     long firstLine = 0;

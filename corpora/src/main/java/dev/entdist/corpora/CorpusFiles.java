@@ -1,20 +1,23 @@
 package dev.entdist.corpora;
 
+import dev.entdist.io.OutputTarget;
+import dev.entdist.io.PendingOutput;
 import java.io.BufferedWriter;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -24,14 +27,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The one entry point for opening a corpus by name: a file path in any supported format
  * (chosen by {@link ReadOptions#format()}, else by extension, else by the first non-blank line),
- * or the word {@code bundled} for the corpus inside the jar. A file ending in {@code .gz} is
- * decompressed on the fly.
+ * {@code -} for standard input, or the word {@code bundled} for the corpus inside the jar. A file
+ * ending in {@code .gz} is decompressed on the fly. Outputs go through {@link OutputTarget}.
  */
 public final class CorpusFiles {
 
   private static final Logger LOG = LoggerFactory.getLogger(CorpusFiles.class);
-  /** Names temporary files only; it has no influence on what is written. */
-  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** The name that means standard input. */
+  public static final String STANDARD_INPUT = "-";
 
   private CorpusFiles() {}
 
@@ -56,11 +60,21 @@ public final class CorpusFiles {
         LOG.warn("{}: skipped {} invalid record(s)", reader.source(), reader.skipped());
       }
       return new LoadedCorpus(new Corpus(reader.source(), examples), reader.skipped(),
-          reader.skippedErrors());
+          reader.skippedErrors(), reader.format(), reader.checksum());
     }
   }
 
-  /** Opens a corpus as a stream of occurrences (for validating or converting large files). */
+  /**
+   * Opens a corpus as a stream of occurrences (for validating or converting large files). The
+   * input is opened and read exactly once, so a pipe, a FIFO, {@code /dev/stdin} or {@code -}
+   * (standard input) is read whole: without a format option or a telling extension, the format is
+   * told from the first non-blank line, which is then read again from a buffer. The reader also
+   * digests the bytes it reads ({@link CorpusReader#checksum()}).
+   *
+   * @throws CorpusFormatException for a directory, an empty input whose format cannot be told,
+   *     or a first line that cannot be read
+   * @throws java.nio.file.NoSuchFileException when the file does not exist
+   */
   public static CorpusReader open(String fileOrBundled, ReadOptions options)
       throws IOException, CorpusFormatException {
     if (BundledCorpus.NAME.equals(fileOrBundled)) {
@@ -70,10 +84,44 @@ public final class CorpusFiles {
       }
       return new BundledReader(BundledCorpus.words(), options);
     }
-    Path file = Path.of(fileOrBundled);
-    CorpusFormat format = options.format() != null ? options.format()
-        : detectFormat(file, options.maxLineLength());
-    LineSource lines = new LineSource(stream(file), file.toString(), options.maxLineLength());
+    boolean stdin = STANDARD_INPUT.equals(fileOrBundled);
+    String source = stdin ? "stdin" : fileOrBundled;
+    if (!stdin && Files.isDirectory(Path.of(fileOrBundled))) {
+      throw new CorpusFormatException(source, 0, null,
+          "is a directory, not a corpus file: name a file in it");
+    }
+    InputStream raw = stdin ? new FilterInputStream(System.in) {
+      @Override
+      public void close() {
+        // Standard input belongs to the process, not to this reader.
+      }
+    } : Files.newInputStream(Path.of(fileOrBundled));
+    DigestInputStream digested = new DigestInputStream(raw, sha256());
+    LineSource lines = new LineSource(decompress(digested, source), source,
+        options.maxLineLength(), digested);
+    try {
+      CorpusFormat format = options.format() != null ? options.format()
+          : CorpusFormat.byExtension(stdin ? "" : Path.of(fileOrBundled).getFileName().toString());
+      if (format == null) {
+        String first = lines.peekNonBlank();
+        if (first == null) {
+          throw new CorpusFormatException(source, 0, null,
+              "is empty, so its format cannot be told: name it with --format");
+        }
+        format = CorpusFormat.byContent(first);
+      }
+      return reader(format, lines, options);
+    } catch (IOException | CorpusFormatException | RuntimeException | Error e) {
+      try {
+        lines.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  private static CorpusReader reader(CorpusFormat format, LineSource lines, ReadOptions options) {
     switch (format) {
       case JSONL:
         return new JsonlReader(lines, options);
@@ -88,10 +136,13 @@ public final class CorpusFiles {
 
   /**
    * The format of a file: by its extension ({@code .jsonl}, {@code .conll}/{@code .bio}/{@code
-   * .bioes}/{@code .iob}, {@code .opennlp}), otherwise by its first non-blank line ({@code {}
-   * means JSONL, {@code <START} OpenNLP, anything else CoNLL).
+   * .bioes}/{@code .iob}, {@code .opennlp}), otherwise by its first non-blank line (an opening
+   * brace means JSONL, {@code <START} OpenNLP, anything else CoNLL). Only a regular file is looked
+   * into: a pipe would lose what was read, so for one the format is told while reading it ({@link
+   * CorpusReader#format()}).
    *
-   * @throws CorpusFormatException when the file is empty and has no telling extension
+   * @throws CorpusFormatException when the file is empty or not a regular file and has no telling
+   *     extension
    */
   public static CorpusFormat detectFormat(Path file, int maxLineLength)
       throws IOException, CorpusFormatException {
@@ -99,25 +150,35 @@ public final class CorpusFiles {
     if (byName != null) {
       return byName;
     }
-    try (LineSource lines = new LineSource(stream(file), file.toString(), maxLineLength)) {
-      for (String line = lines.next(); line != null; line = lines.next()) {
-        if (!line.isBlank()) {
-          return CorpusFormat.byContent(line);
-        }
+    if (!Files.isRegularFile(file)) {
+      throw new CorpusFormatException(file.toString(), 0, null, "is not a regular file, so its"
+          + " format is told while it is read (CorpusReader.format()), or name it with --format");
+    }
+    try (LineSource lines = new LineSource(decompress(Files.newInputStream(file),
+        file.toString()), file.toString(), maxLineLength)) {
+      String first = lines.peekNonBlank();
+      if (first != null) {
+        return CorpusFormat.byContent(first);
       }
     }
     throw new CorpusFormatException(file.toString(), 0, null,
         "is empty, so its format cannot be told: name it with --format");
   }
 
-  /** The format {@code fileOrBundled} would be read as. */
+  /** The format {@code fileOrBundled} would be read as (see {@link #detectFormat}). */
   public static CorpusFormat formatOf(String fileOrBundled, ReadOptions options)
       throws IOException, CorpusFormatException {
     if (BundledCorpus.NAME.equals(fileOrBundled)) {
       return CorpusFormat.JSONL;
     }
-    return options.format() != null ? options.format()
-        : detectFormat(Path.of(fileOrBundled), options.maxLineLength());
+    if (options.format() != null) {
+      return options.format();
+    }
+    if (STANDARD_INPUT.equals(fileOrBundled)) {
+      throw new CorpusFormatException("stdin", 0, null, "its format is told while it is read"
+          + " (CorpusReader.format()), or name it with --format");
+    }
+    return detectFormat(Path.of(fileOrBundled), options.maxLineLength());
   }
 
   /** A writer of {@code format} on {@code out}; {@code name} names the output in messages. */
@@ -127,50 +188,32 @@ public final class CorpusFiles {
   }
 
   /**
-   * A writer that fills a temporary file next to {@code file} and moves it into place on {@link
-   * CorpusWriter#finish()}, so a failed conversion never leaves a half-written file. When {@code
-   * file} is a pipe or a device (e.g. {@code /dev/stdout}) the writer writes through it instead,
-   * since a move would replace it with a regular file.
+   * A writer of {@code target} (see {@link OutputTarget}): a regular file is filled through a
+   * temporary file and replaced on {@link CorpusWriter#finish()}, so a failed conversion never
+   * leaves a half-written file; {@code -}, pipes and devices are written straight through.
    *
-   * @throws IOException if {@code file} is a directory, or the output cannot be opened
+   * @throws IOException if {@code target} is a directory, or the output cannot be opened
    */
+  public static CorpusWriter writer(OutputTarget target, CorpusFormat format, boolean argmax)
+      throws IOException {
+    PendingOutput output = target.open();
+    try {
+      return new AtomicCorpusWriter(
+          writer(buffered(output.stream()), format, argmax, target.name()), output);
+    } catch (RuntimeException | Error e) {
+      try {
+        output.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  /** {@link #writer(OutputTarget, CorpusFormat, boolean)} for a path. */
   public static CorpusWriter writer(Path file, CorpusFormat format, boolean argmax)
       throws IOException {
-    if (Files.isDirectory(file)) {
-      throw new FileSystemException(file.toString(), null,
-          "is a directory: name a file to write the corpus to");
-    }
-    if (Files.exists(file) && !Files.isRegularFile(file)) {
-      return writer(buffered(Files.newOutputStream(file)), format, argmax, file.toString());
-    }
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    for (int attempt = 0; ; attempt++) {
-      // CREATE_NEW, unlike Files.createTempFile, gives the file the permissions the umask gives.
-      Path temp = dir.resolve("." + file.getFileName() + "."
-          + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
-      OutputStream raw;
-      try {
-        raw = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      } catch (FileAlreadyExistsException e) {
-        if (attempt < 100) {
-          continue;
-        }
-        throw e;
-      }
-      try {
-        return new AtomicCorpusWriter(writer(buffered(raw), format, argmax, file.toString()),
-            temp, file);
-      } catch (RuntimeException | Error e) {
-        try {
-          raw.close();
-          Files.deleteIfExists(temp);
-        } catch (IOException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-        throw e;
-      }
-    }
+    return writer(OutputTarget.of(file), format, argmax);
   }
 
   private static Writer buffered(OutputStream out) {
@@ -189,16 +232,42 @@ public final class CorpusFiles {
     }
   }
 
-  private static InputStream stream(Path file) throws IOException, CorpusFormatException {
-    InputStream in = Files.newInputStream(file);
-    if (!file.getFileName().toString().endsWith(".gz")) {
+  /**
+   * Writes the two sides of a split so that neither output is replaced unless both were written
+   * completely (a full disk while writing the second leaves both old files as they were).
+   * Outputs that are one of {@code inputs} are refused before anything is written.
+   *
+   * @return the occurrences the format had no place for, over both outputs
+   */
+  public static long writeBoth(OutputTarget train, Iterable<AnnotatedExample> trainExamples,
+      OutputTarget test, Iterable<AnnotatedExample> testExamples, CorpusFormat format,
+      boolean argmax, Collection<Path> inputs) throws IOException, CorpusFormatException {
+    train.requireDistinctFrom(inputs).checkWritable();
+    test.requireDistinctFrom(inputs).checkWritable();
+    try (AtomicCorpusWriter a = (AtomicCorpusWriter) writer(train, format, argmax);
+        AtomicCorpusWriter b = (AtomicCorpusWriter) writer(test, format, argmax)) {
+      for (AnnotatedExample e : trainExamples) {
+        a.write(e);
+      }
+      for (AnnotatedExample e : testExamples) {
+        b.write(e);
+      }
+      PendingOutput.commitAll(List.of(a.finishWriting(), b.finishWriting()));
+      return a.omitted() + b.omitted();
+    }
+  }
+
+  /** {@code in} itself, or decompressed when {@code name} ends in {@code .gz}. */
+  private static InputStream decompress(InputStream in, String name)
+      throws IOException, CorpusFormatException {
+    if (!name.endsWith(".gz")) {
       return in;
     }
     try {
       return new GZIPInputStream(in, 1 << 16);
     } catch (ZipException | EOFException e) {
       in.close();
-      throw new CorpusFormatException(file.toString(), 0, null,
+      throw new CorpusFormatException(name, 0, null,
           "is not valid gzip data (" + e.getMessage() + ")");
     } catch (IOException | RuntimeException e) {
       try {
@@ -207,6 +276,14 @@ public final class CorpusFiles {
         e.addSuppressed(suppressed);
       }
       throw e;
+    }
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
     }
   }
 }

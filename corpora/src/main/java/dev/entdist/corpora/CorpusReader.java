@@ -28,4 +28,15 @@ public interface CorpusReader extends Closeable {
 
   /** The first few skipped errors (at most 10), for a report. */
   List<CorpusFormatException> skippedErrors();
+
+  /** The format this reader reads (told from the name or the first line when not given). */
+  CorpusFormat format();
+
+  /**
+   * {@code sha256:HEX} of the bytes this reader has consumed: once {@link #next()} has returned
+   * {@code null}, the SHA-256 of the whole input as it was read (of a file's bytes, before any
+   * decompression; of a pipe's bytes, which cannot be read twice). For the bundled corpus, the
+   * digest runs over its index and then each word's file in index order.
+   */
+  String checksum();
 }

@@ -23,6 +23,28 @@ public record CorpusSplit(List<AnnotatedExample> train, List<AnnotatedExample> t
   }
 
   /**
+   * This split, when both sides hold occurrences.
+   *
+   * @param testFraction the fraction the split was made with, for the message
+   * @throws IllegalArgumentException when a side is empty (an empty test file or an empty
+   *     training file would be written without a word otherwise)
+   */
+  public CorpusSplit requireBothSides(double testFraction) {
+    if (test.isEmpty() && !train.isEmpty()) {
+      throw new IllegalArgumentException("the test side would be empty: a test fraction of "
+          + testFraction + " rounds to no whole sentence group; use a larger --test-fraction");
+    }
+    if (train.isEmpty() && !test.isEmpty()) {
+      throw new IllegalArgumentException("the training side would be empty: a test fraction of "
+          + testFraction + " holds out every sentence group; use a smaller --test-fraction");
+    }
+    if (train.isEmpty()) {
+      throw new IllegalArgumentException("the corpus holds no occurrence to split");
+    }
+    return this;
+  }
+
+  /**
    * Splits by sentence: occurrences are grouped by their exact {@code text}; the groups (in order
    * of first appearance) are shuffled with a generator seeded by {@code seed}, and the first
    * {@code Math.round(testFraction × #groups)} of them (halves round up) go to test, the rest to

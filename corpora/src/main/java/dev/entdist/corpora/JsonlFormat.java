@@ -1,8 +1,14 @@
 package dev.entdist.corpora;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,7 +37,13 @@ import java.util.TreeMap;
  */
 public final class JsonlFormat {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * Strict: a key twice in one object is an error (it would silently take the last value), and
+   * so is anything after the object on its line ({@link #parseLine} checks that).
+   */
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
   private static final Set<String> KNOWN =
       Set.of("id", "text", "target", "start", "end", "labels", "votes", "n_annotators");
 
@@ -86,16 +98,8 @@ public final class JsonlFormat {
   /** Parses one line; {@code source} and {@code lineNumber} name it in messages. */
   public static AnnotatedExample parseLine(String line, String source, long lineNumber)
       throws CorpusFormatException {
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(line);
-    } catch (JsonProcessingException e) {
-      throw new CorpusFormatException(source, lineNumber, null,
-          "invalid JSON: " + e.getOriginalMessage());
-    }
-    if (node == null || !node.isObject()) {
-      throw new CorpusFormatException(source, lineNumber, null, "not a JSON object");
-    }
+    JsonNode node = parseObject(line, source, lineNumber);
+    requireUnicode(node, null, source, lineNumber);
     String id = text(node, "id", source, lineNumber, false);
     if (id == null) {
       id = "line-" + lineNumber;
@@ -120,6 +124,12 @@ public final class JsonlFormat {
     }
     Map<String, Integer> votes = votes(node, source, lineNumber);
     Map<String, Double> labels = labels(node, votes, source, lineNumber);
+    for (Map.Entry<String, Integer> v : votes.entrySet()) {
+      if (v.getValue() > 0 && labels.getOrDefault(v.getKey(), 0.0) == 0) {
+        throw new CorpusFormatException(source, lineNumber, "labels", "gives '" + v.getKey()
+            + "' no probability, but votes give it " + v.getValue() + ": labels contradict votes");
+      }
+    }
     int annotators;
     JsonNode n = node.get("n_annotators");
     if (n == null || n.isNull()) {
@@ -142,6 +152,122 @@ public final class JsonlFormat {
       return new AnnotatedExample(id, text, target, start, end, labels, votes, annotators, extra);
     } catch (IllegalArgumentException e) {
       throw new CorpusFormatException(source, lineNumber, "labels", e.getMessage());
+    }
+  }
+
+  /**
+   * One JSON object and nothing after it on the line (a second object or stray text would be
+   * silently dropped otherwise); a duplicated key is named with its path.
+   */
+  private static JsonNode parseObject(String line, String source, long lineNumber)
+      throws CorpusFormatException {
+    try (JsonParser parser = MAPPER.createParser(line)) {
+      JsonNode node;
+      try {
+        node = MAPPER.readTree(parser);
+      } catch (StreamReadException e) {
+        String message = e.getOriginalMessage();
+        if (message != null && message.startsWith("Duplicate field")) {
+          throw new CorpusFormatException(source, lineNumber, path(parser.getParsingContext()),
+              "appears twice in one object; a JSON key may appear once");
+        }
+        throw new CorpusFormatException(source, lineNumber, null, "invalid JSON: " + message);
+      }
+      if (node == null || !node.isObject()) {
+        throw new CorpusFormatException(source, lineNumber, null, "not a JSON object");
+      }
+      JsonToken after;
+      try {
+        after = parser.nextToken();
+      } catch (StreamReadException e) {
+        after = JsonToken.NOT_AVAILABLE;
+      }
+      if (after != null) {
+        throw new CorpusFormatException(source, lineNumber, null, "holds more after the JSON"
+            + " object (a second object or stray text): one object a line");
+      }
+      return node;
+    } catch (IOException e) {
+      throw new CorpusFormatException(source, lineNumber, null, "invalid JSON: " + e.getMessage());
+    }
+  }
+
+  /** The dotted path of the field the parser is at, e.g. {@code labels.prison}. */
+  private static String path(JsonStreamContext context) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonStreamContext c = context; c != null; c = c.getParent()) {
+      if (c.getCurrentName() != null) {
+        sb.insert(0, sb.length() == 0 ? c.getCurrentName() : c.getCurrentName() + ".");
+      }
+    }
+    return sb.length() == 0 ? null : sb.toString();
+  }
+
+  /**
+   * Refuses a lone UTF-16 surrogate (from a {@code \uD800} escape) in any key or string: it is
+   * not a Unicode character, and UTF-8 output would turn it into {@code ?}.
+   */
+  private static void requireUnicode(JsonNode node, String path, String source, long line)
+      throws CorpusFormatException {
+    if (node.isTextual()) {
+      int at = loneSurrogate(node.textValue());
+      if (at >= 0) {
+        throw new CorpusFormatException(source, line, path, "holds a lone surrogate \\u"
+            + String.format("%04X", (int) node.textValue().charAt(at)) + " at character " + at
+            + ", which is not a Unicode character");
+      }
+    } else if (node.isContainerNode()) {
+      int index = 0;
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> f = it.next();
+        String child = path == null ? f.getKey() : path + "." + f.getKey();
+        if (loneSurrogate(f.getKey()) >= 0) {
+          throw new CorpusFormatException(source, line, path, "has a key holding a lone"
+              + " surrogate, which is not a Unicode character");
+        }
+        requireUnicode(f.getValue(), child, source, line);
+      }
+      if (node.isArray()) {
+        for (JsonNode element : node) {
+          requireUnicode(element, (path == null ? "" : path) + "[" + index++ + "]", source, line);
+        }
+      }
+    }
+  }
+
+  /** The index of the first unpaired surrogate in {@code s}, or -1. */
+  static int loneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        return i;
+      }
+      if (Character.isLowSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Label names are written as TSV headers and CoNLL tags: a tab, a line end or another control
+   * character would break every such file, so it is refused where it is read.
+   */
+  private static void requireLabelName(String name, String field, String source, long line)
+      throws CorpusFormatException {
+    if (name.isEmpty()) {
+      throw new CorpusFormatException(source, line, field, "has an empty label name");
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (Character.isISOControl(name.charAt(i))) {
+        throw new CorpusFormatException(source, line, field + "." + name.replace("\t", "\\t")
+            .replace("\n", "\\n").replace("\r", "\\r"), "label name holds a control character"
+            + " (tab, line end, …), which would break TSV and CoNLL outputs");
+      }
     }
   }
 
@@ -218,6 +344,7 @@ public final class JsonlFormat {
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
+      requireLabelName(f.getKey(), "votes", source, line);
       JsonNode c = f.getValue();
       if (!c.isIntegralNumber() || !c.canConvertToInt() || c.intValue() < 0) {
         throw new CorpusFormatException(source, line, "votes." + f.getKey(),
@@ -248,6 +375,7 @@ public final class JsonlFormat {
     double sum = 0;
     for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
+      requireLabelName(f.getKey(), "labels", source, line);
       JsonNode p = f.getValue();
       if (!p.isNumber() || !Double.isFinite(p.doubleValue()) || p.doubleValue() < 0) {
         throw new CorpusFormatException(source, line, "labels." + f.getKey(),

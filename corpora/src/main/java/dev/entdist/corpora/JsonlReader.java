@@ -11,6 +11,11 @@ final class JsonlReader extends AbstractCorpusReader {
   }
 
   @Override
+  public CorpusFormat format() {
+    return CorpusFormat.JSONL;
+  }
+
+  @Override
   boolean readRecord(Deque<AnnotatedExample> out) throws IOException, CorpusFormatException {
     String line = lines.nextNonBlank();
     if (line == null) {

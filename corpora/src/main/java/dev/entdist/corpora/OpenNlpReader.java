@@ -28,6 +28,11 @@ final class OpenNlpReader extends AbstractCorpusReader {
   }
 
   @Override
+  public CorpusFormat format() {
+    return CorpusFormat.OPENNLP;
+  }
+
+  @Override
   boolean readRecord(Deque<AnnotatedExample> out) throws IOException, CorpusFormatException {
     String line = lines.nextNonBlank();
     if (line == null) {

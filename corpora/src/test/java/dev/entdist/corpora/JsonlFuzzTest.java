@@ -9,6 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,25 +45,45 @@ class JsonlFuzzTest {
     ReaderFuzzing.report("jsonl", t);
   }
 
-  /** {@link JsonlFormat#read(Path)} (whole-file reading) keeps the same contract. */
+  /**
+   * {@link JsonlFormat#read(Path)} (whole-file reading) keeps the same contract, each case under
+   * the same time limit as the mutation run.
+   */
   @Test
   void wholeFileReadingKeepsTheContract(@TempDir Path dir) throws Exception {
     Mutator mutator = new Mutator(9002L, seeds(), TOKENS, ReadOptions.DEFAULT_MAX_LINE_LENGTH + 1);
     int cases = Math.max(1, Mutator.cases(3000) / 10);
     int refused = 0;
-    for (int i = 0; i < cases; i++) {
-      byte[] data = mutator.next();
-      Path file = dir.resolve("whole.jsonl");
-      Files.write(file, data);
-      try {
-        JsonlFormat.read(file);
-      } catch (CorpusFormatException e) {
-        refused++;
-        assertTrue(e.getMessage().startsWith(file + ":"), e.getMessage());
-        assertTrue(e.line() >= 1 && e.line() <= ReaderFuzzing.countLines(data), e.getMessage());
-      } catch (IOException e) {
-        throw new AssertionError("case " + i + ": an I/O error for bad content: " + e, e);
+    ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "fuzz-jsonl-whole-file");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      for (int i = 0; i < cases; i++) {
+        byte[] data = mutator.next();
+        Path file = dir.resolve("whole.jsonl");
+        Files.write(file, data);
+        Future<?> read = worker.submit(() -> JsonlFormat.read(file));
+        try {
+          read.get(ReaderFuzzing.CASE_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+          read.cancel(true);
+          throw new AssertionError("case " + i + ": no result after "
+              + ReaderFuzzing.CASE_SECONDS + " s (an infinite loop?)", e);
+        } catch (ExecutionException wrapped) {
+          if (!(wrapped.getCause() instanceof CorpusFormatException e)) {
+            throw new AssertionError("case " + i + ": not a CorpusFormatException: "
+                + wrapped.getCause(), wrapped.getCause());
+          }
+          refused++;
+          assertTrue(e.getMessage().startsWith(file + ":"), e.getMessage());
+          assertTrue(e.line() >= 1 && e.line() <= ReaderFuzzing.countLines(data),
+              e.getMessage());
+        }
       }
+    } finally {
+      worker.shutdownNow();
     }
     System.out.printf("fuzz jsonl whole-file: %d inputs, %d refused%n", cases, refused);
     assertTrue(refused > 0 && refused < cases, refused + " of " + cases + " refused");

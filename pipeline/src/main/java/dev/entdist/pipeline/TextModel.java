@@ -7,6 +7,7 @@ import dev.entdist.divergence.Distribution;
 import dev.entdist.divergence.SparseVector;
 import dev.entdist.features.FeatureConfig;
 import dev.entdist.features.FeaturePipeline;
+import dev.entdist.io.OutputTarget;
 import dev.entdist.trainer.Evaluation;
 import dev.entdist.trainer.ModelFormatException;
 import dev.entdist.trainer.ModelIo;
@@ -82,6 +83,10 @@ public final class TextModel implements AutoCloseable {
    * @throws IOException when reading fails
    */
   public static TextModel load(Path file) throws IOException {
+    if (file.toString().equals("-")) {
+      // '-' is standard input, read once like any pipe.
+      file = Path.of("/dev/stdin");
+    }
     if (!Files.exists(file)) {
       throw new PipelineException("model file " + file + " does not exist: train one with"
           + " 'entdist train --corpus FILE --out " + file + "'");
@@ -99,6 +104,14 @@ public final class TextModel implements AutoCloseable {
   /** Writes the model file atomically (a temporary file, then a move). */
   public void save(Path file) throws IOException {
     ModelIo.write(model, file);
+  }
+
+  /**
+   * Writes the model to {@code target}: a regular file atomically (a link stays a link),
+   * standard output, a pipe or a device straight through.
+   */
+  public void save(OutputTarget target) throws IOException {
+    ModelIo.write(model, target);
   }
 
   /** The softmax model underneath: weights, inventories, provenance. */

@@ -104,6 +104,7 @@ public final class Training {
     double[][] predictions = fit.model().predictAll(vectors, words);
     SoftmaxModel model = fit.model()
         .withFeatureConfigJson(settings.features().toJson())
+        .withFeatureDimension(settings.features().dimension())
         .withWordSummaries(TypeLevel.means(words, predictions,
             List.copyOf(new TreeSet<>(words))));
     return new TrainedModel(TextModel.of(model), fit.stats(), data.size(), examples.size(),

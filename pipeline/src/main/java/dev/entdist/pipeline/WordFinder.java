@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Finds the occurrences of a set of words in a text. A single-token word matches a token whose
  * lower-cased form, or (when the analysis has lemmas) lower-cased lemma, equals it: "Cells" and
- * "cells" match cell. A word of several tokens ("new york") matches case-insensitively as a whole
+ * "cells" match cell; a noun the lemmatiser left alone (a capitalised plural tagged as a proper
+ * noun, "Banks") matches through the regular English plural endings. A word of several tokens ("new york") matches case-insensitively as a whole
  * word in the sentence. Occurrences come in reading order, each with the analysis of its sentence
  * so that its features are computed without analysing the sentence again.
  */
@@ -57,6 +58,9 @@ final class WordFinder {
           String lemma = a.lemma(i).toLowerCase(Locale.ROOT);
           word = words.contains(lemma) && !isPhrase(lemma) ? lemma : null;
         }
+        if (word == null && isNoun(a.tag(i))) {
+          word = singular(form, words);
+        }
         if (word != null) {
           inSentence.add(new Match(a, offset, a.start(i), a.end(i), word));
         }
@@ -75,6 +79,33 @@ final class WordFinder {
       out.addAll(inSentence);
     }
     return out;
+  }
+
+  /** Whether a (Universal Dependencies) tag marks a noun or a proper noun. */
+  private static boolean isNoun(String tag) {
+    return tag.equals("NOUN") || tag.equals("PROPN");
+  }
+
+  /**
+   * The word among {@code words} that a plural noun form is of, by the regular English plural
+   * rules (-s, -es, -ies), or {@code null}. The lemmatiser leaves a capitalised plural that the
+   * tagger reads as a proper noun ("Banks of the river") as it is; this catches it.
+   */
+  static String singular(String form, Set<String> words) {
+    if (form.length() < 3 || !form.endsWith("s")) {
+      return null;
+    }
+    String[] candidates = {
+      form.substring(0, form.length() - 1),
+      form.endsWith("es") ? form.substring(0, form.length() - 2) : null,
+      form.endsWith("ies") ? form.substring(0, form.length() - 3) + "y" : null
+    };
+    for (String c : candidates) {
+      if (c != null && words.contains(c)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   /** Whether {@code word} is more than one token of letters and digits ("new york", "t-shirt"). */

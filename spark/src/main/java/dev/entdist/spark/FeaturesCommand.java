@@ -93,7 +93,8 @@ final class FeaturesCommand implements Callable<Integer> {
         config, sparkOptions.partitions(sc));
     int dimension = SparkFeatures.dimension(config);
     List<String> labels = data.labels();
-    PeerFormat.writeMeta(out, dimension, labels);
+    // meta.json carries the feature configuration, as the local export's does.
+    PeerFormat.writeMeta(out, dimension, labels, config.toJson());
     if (testFraction == null) {
       FeatureDirectory.writeSplit(out, data.examples(), features, labels);
       System.out.printf(Locale.ROOT, "Wrote %d rows to %s: %,d feature dimensions, %d classes.%n",

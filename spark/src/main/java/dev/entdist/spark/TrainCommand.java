@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
+import dev.entdist.corpora.LoadedCorpus;
 import dev.entdist.corpora.ReadOptions;
 import dev.entdist.corpora.TrainingRegime;
 import dev.entdist.features.FeatureConfig;
@@ -123,12 +124,13 @@ final class TrainCommand implements Callable<Integer> {
     String checksum;
     if (source.corpus != null) {
       FeatureConfig features = featureConfig();
-      Corpus corpus = CorpusFiles.read(source.corpus, ReadOptions.defaults());
+      LoadedCorpus loaded = CorpusFiles.load(source.corpus, ReadOptions.defaults());
+      Corpus corpus = loaded.corpus();
       if (corpus.size() == 0) {
         throw new UserException("corpus " + corpus.source() + " has no occurrences to train on");
       }
       Training.requireWhatRegimeNeeds(r, corpus);
-      checksum = Checksums.ofCorpus(source.corpus);
+      checksum = loaded.checksum();
       TrainSettings settings = new TrainSettings(r, config, false, features);
       outcome = Training.train(corpus,
           SparkFeatures.byExample(sc, corpus.examples(), features, partitions), settings,
@@ -151,6 +153,11 @@ final class TrainCommand implements Callable<Integer> {
           Monitor.SILENT, fitter);
     }
     TextModel model = outcome.model().withSource(checksum, r.name());
+    if (source.features != null) {
+      // The dimension lets evaluate refuse a feature directory of another dimension.
+      model = TextModel.of(model.softmax().withFeatureDimension(
+          PeerFormat.readMeta(source.features).nFeatures()));
+    }
     save(sc, model);
     if (json) {
       System.out.println(JSON.writeValueAsString(json(outcome, r.name(), partitions, fitter)));

@@ -58,7 +58,7 @@ class SparkTrainAndFeaturesTest {
     run("features", "--corpus", file.toString(), "--out", out.toString(), "--hash-bits", "16",
         "--partitions", "3");
     Path expected = dir.resolve("local-features");
-    PeerFormat.writeMeta(expected, 1 << 16, corpus.labels());
+    PeerFormat.writeMeta(expected, 1 << 16, corpus.labels(), config.toJson());
     double[][] y = new double[corpus.size()][];
     for (int i = 0; i < y.length; i++) {
       y[i] = corpus.examples().get(i).distributionOver(corpus.labels());

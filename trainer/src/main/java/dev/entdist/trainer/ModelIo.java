@@ -6,21 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entdist.io.OutputTarget;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,10 +39,10 @@ import java.util.TreeSet;
  *   32 bytes  SHA-256 of everything before it
  * </pre>
  *
- * <p>Only weight rows with a non-zero entry are stored. Files are written to a temporary file in
- * the target directory and moved into place atomically, so a crash never leaves half a model; a
- * target that exists and is not a regular file (a directory, a pipe, a device) is refused rather
- * than replaced.
+ * <p>Only weight rows with a non-zero entry are stored; the header's optional {@code n_features}
+ * records the feature dimension. Files are written through {@link OutputTarget}: to a temporary
+ * file in the target directory moved into place atomically, so a crash never leaves half a model;
+ * pipes, devices and standard output are written straight through; a directory is refused.
  * Reading checks the magic, refuses newer format versions, verifies the checksum, bounds every
  * length by the file size and parses the header as a plain JSON tree (no polymorphic typing).
  * The same model and provenance give the same bytes.
@@ -62,8 +57,6 @@ public final class ModelIo {
 
   private static final byte[] MAGIC = "ENTDISTM".getBytes(StandardCharsets.US_ASCII);
   private static final int DIGEST_BYTES = 32;
-  /** Names temporary files only; it has no influence on what is written. */
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .build();
@@ -71,65 +64,27 @@ public final class ModelIo {
   private ModelIo() {}
 
   /**
-   * Writes {@code model} to {@code file} atomically (temporary file, then move).
+   * Writes {@code model} to {@code file} atomically (see {@link #write(SoftmaxModel,
+   * OutputTarget)}).
    *
    * @throws IOException if writing or moving fails; the target is then left untouched
    * @throws IllegalArgumentException if a parameter is NaN or infinite (nothing is written)
    */
   public static void write(SoftmaxModel model, Path file) throws IOException {
-    byte[] bytes = encode(model);
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    if (Files.exists(file) && !Files.isRegularFile(file)) {
-      throw new FileSystemException(file.toString(), null, "exists and is not a regular file;"
-          + " a model is written to a temporary file and moved into place, which would replace"
-          + " it: name a regular file");
-    }
-    Path tmp = null;
-    try {
-      tmp = createTemporary(dir, file.getFileName().toString(), bytes);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      if (tmp != null) {
-        Files.deleteIfExists(tmp);
-      }
-    }
+    write(model, OutputTarget.of(file));
   }
 
   /**
-   * Creates a new hidden file with a random name in {@code dir} and writes {@code bytes} to it.
-   * It is opened with {@code CREATE_NEW}, so it gets the permissions the umask gives any new file
-   * (not the owner-only mode of {@link Files#createTempFile}); on failure it is deleted.
+   * Writes {@code model} to {@code target}: a regular file through a temporary file moved into
+   * place (a crash never leaves half a model; a symbolic link stays a link and its target is
+   * replaced), standard output, a pipe or a device straight through. A directory is refused.
+   *
+   * @throws IOException if writing or moving fails; a regular file is then left untouched
+   * @throws IllegalArgumentException if a parameter is NaN or infinite (nothing is written)
    */
-  private static Path createTemporary(Path dir, String name, byte[] bytes) throws IOException {
-    for (int attempt = 0; ; attempt++) {
-      Path tmp = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
-          + ".tmp");
-      OutputStream out;
-      try {
-        out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      } catch (FileAlreadyExistsException e) {
-        if (attempt < 100) {
-          continue;
-        }
-        throw e;
-      }
-      try (out) {
-        out.write(bytes);
-      } catch (IOException | RuntimeException e) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-        throw e;
-      }
-      return tmp;
-    }
+  public static void write(SoftmaxModel model, OutputTarget target) throws IOException {
+    byte[] bytes = encode(model);
+    target.write(out -> out.write(bytes));
   }
 
   /**
@@ -140,12 +95,29 @@ public final class ModelIo {
    * @throws IOException if it cannot be read
    */
   public static SoftmaxModel read(Path file) throws IOException, ModelFormatException {
-    long size = Files.size(file);
-    if (size > MAX_FILE_BYTES) {
-      throw new ModelFormatException(file, "file of " + size + " bytes is larger than the limit "
-          + MAX_FILE_BYTES);
+    if (Files.isDirectory(file)) {
+      throw new ModelFormatException(file, "is a directory, not a model file");
     }
-    return decode(file, Files.readAllBytes(file));
+    if (Files.isRegularFile(file)) {
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        throw new ModelFormatException(file, "file of " + size
+            + " bytes is larger than the limit " + MAX_FILE_BYTES);
+      }
+      return decode(file, Files.readAllBytes(file));
+    }
+    // A pipe or a device (/dev/stdin, a FIFO, /dev/null): read once, bounded by the limit.
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES);
+      if (in.read() >= 0) {
+        throw new ModelFormatException(file, "holds more than the limit of " + MAX_FILE_BYTES
+            + " bytes");
+      }
+      if (bytes.length == 0) {
+        throw new ModelFormatException(file, "is empty, not a model file");
+      }
+      return decode(file, bytes);
+    }
   }
 
   static byte[] encode(SoftmaxModel model) {
@@ -196,6 +168,9 @@ public final class ModelIo {
     h.put("delta", model.delta());
     ObjectNode inv = h.putObject("inventories");
     model.inventories().forEach((word, list) -> list.forEach(inv.putArray(word)::add));
+    if (model.featureDimension() > 0) {
+      h.put("n_features", model.featureDimension());
+    }
     if (model.featureConfigJson() == null) {
       h.putNull("feature_config");
     } else {
@@ -301,9 +276,15 @@ public final class ModelIo {
           text(field(p, "optimizer")), field(p, "iterations").asInt(),
           field(p, "final_objective").asDouble(), field(p, "converged").asBoolean(),
           text(field(p, "entdist_version")), deps, text(field(p, "date")));
+      JsonNode dimension = h.get("n_features");
+      if (dimension != null && !(dimension.isIntegralNumber() && dimension.canConvertToInt()
+          && dimension.intValue() > 0)) {
+        throw new IllegalArgumentException("header field 'n_features' is " + dimension
+            + ", not a positive integer");
+      }
       return new SoftmaxModel(labels, FeatureIndex.ofSortedIds(ids), w, bias, inventories,
           field(h, "restricted").asBoolean(), field(h, "delta").asDouble(), text(fc), summaries,
-          prov);
+          prov, dimension == null ? 0 : dimension.intValue());
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(file, "inconsistent model: " + e.getMessage());
     }

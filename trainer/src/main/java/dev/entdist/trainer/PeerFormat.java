@@ -69,8 +69,18 @@ public final class PeerFormat {
     }
   }
 
-  /** {@code meta.json} of a data set: the feature dimension and the class names, if given. */
-  public record Meta(int nFeatures, List<String> classes) {}
+  /**
+   * {@code meta.json} of a data set: the feature dimension, the class names, if given, and the
+   * feature configuration that computed the features (entdist's own field {@code
+   * feature_config}, opaque JSON text), if given.
+   */
+  public record Meta(int nFeatures, List<String> classes, String featureConfigJson) {
+
+    /** Meta without a feature configuration. */
+    public Meta(int nFeatures, List<String> classes) {
+      this(nFeatures, classes, null);
+    }
+  }
 
   /**
    * Reads {@code DIR/meta.json}.
@@ -94,17 +104,35 @@ public final class PeerFormat {
     if (c != null && c.isArray()) {
       c.forEach(n -> classes.add(n.asText()));
     }
-    return new Meta(d.asInt(), List.copyOf(classes));
+    JsonNode config = node.get("feature_config");
+    if (config != null && !config.isNull() && !config.isTextual()) {
+      throw new PeerFormatException(file, 0, "field feature_config: need a JSON string");
+    }
+    return new Meta(d.asInt(), List.copyOf(classes),
+        config == null || config.isNull() ? null : config.textValue());
   }
 
   /** Writes {@code DIR/meta.json}. */
   public static void writeMeta(Path datasetDir, int nFeatures, List<String> classes)
       throws IOException {
+    writeMeta(datasetDir, nFeatures, classes, null);
+  }
+
+  /**
+   * Writes {@code DIR/meta.json} with the feature configuration that computed the features
+   * ({@code null}: none), so that a model can be checked against the data ({@link
+   * FeatureCompatibility}).
+   */
+  public static void writeMeta(Path datasetDir, int nFeatures, List<String> classes,
+      String featureConfigJson) throws IOException {
     ObjectNode node = JSON.createObjectNode();
     node.put("format", FORMAT);
     node.put("n_features", nFeatures);
     node.put("n_classes", classes.size());
     classes.forEach(node.putArray("classes")::add);
+    if (featureConfigJson != null) {
+      node.put("feature_config", featureConfigJson);
+    }
     Files.createDirectories(datasetDir);
     Files.writeString(datasetDir.resolve("meta.json"),
         JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n");

@@ -33,10 +33,25 @@ public final class SoftmaxModel {
   private final String featureConfigJson;
   private final Map<String, double[]> wordSummaries;
   private final Provenance provenance;
+  private final int featureDimension;
 
   SoftmaxModel(List<String> labels, FeatureIndex index, double[] weights, double[] bias,
       Map<String, Set<String>> inventories, boolean restricted, double delta,
       String featureConfigJson, Map<String, double[]> wordSummaries, Provenance provenance) {
+    this(labels, index, weights, bias, inventories, restricted, delta, featureConfigJson,
+        wordSummaries, provenance, 0);
+  }
+
+  SoftmaxModel(List<String> labels, FeatureIndex index, double[] weights, double[] bias,
+      Map<String, Set<String>> inventories, boolean restricted, double delta,
+      String featureConfigJson, Map<String, double[]> wordSummaries, Provenance provenance,
+      int featureDimension) {
+    if (featureDimension < 0 || (featureDimension > 0 && index.size() > 0
+        && index.id(index.size() - 1) >= featureDimension)) {
+      throw new IllegalArgumentException("feature dimension " + featureDimension
+          + " does not hold the model's feature ids");
+    }
+    this.featureDimension = featureDimension;
     this.labels = TrainingData.checkLabels(labels);
     int k = labels.size();
     if (weights.length != (long) index.size() * k || bias.length != k) {
@@ -209,22 +224,36 @@ public final class SoftmaxModel {
     return bias[label];
   }
 
+  /**
+   * The number of feature ids the model was trained over (2^hash bits, a vocabulary's size, a
+   * peer data set's {@code n_features}), or 0 when it was not recorded (older model files).
+   */
+  public int featureDimension() {
+    return featureDimension;
+  }
+
+  /** A copy that records the feature dimension (see {@link #featureDimension()}). */
+  public SoftmaxModel withFeatureDimension(int dimension) {
+    return new SoftmaxModel(labels, index, weights, bias, inventories, restricted, delta,
+        featureConfigJson, wordSummaries, provenance, dimension);
+  }
+
   /** A copy with the feature configuration attached. */
   public SoftmaxModel withFeatureConfigJson(String json) {
     return new SoftmaxModel(labels, index, weights, bias, inventories, restricted, delta, json,
-        wordSummaries, provenance);
+        wordSummaries, provenance, featureDimension);
   }
 
   /** A copy with these word summaries (word → distribution over the labels). */
   public SoftmaxModel withWordSummaries(Map<String, double[]> summaries) {
     return new SoftmaxModel(labels, index, weights, bias, inventories, restricted, delta,
-        featureConfigJson, summaries, provenance);
+        featureConfigJson, summaries, provenance, featureDimension);
   }
 
   /** A copy with this provenance. */
   public SoftmaxModel withProvenance(Provenance p) {
     return new SoftmaxModel(labels, index, weights, bias, inventories, restricted, delta,
-        featureConfigJson, wordSummaries, p);
+        featureConfigJson, wordSummaries, p, featureDimension);
   }
 
   /** A copy whose provenance names the corpus checksum and the regime. */

@@ -2,7 +2,6 @@ package dev.entdist.trainer;
 
 import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +32,24 @@ public final class SoftmaxTrainer {
    * @param config how to train
    * @param listener receives one report per L-BFGS iteration or Adam epoch
    * @throws IllegalArgumentException if the data is empty
-   * @throws TrainingDivergedException if the objective or a parameter became NaN or infinite
+   * @throws TrainingDivergedException if the objective or a parameter became NaN or infinite, or
+   *     the fit ended at an objective above twice that of the untrained model
+   * @throws InsufficientMemoryException if the fit would need more memory than the heap has
+   *     (checked before the large arrays are allocated)
    */
   public static TrainingResult fit(TrainingData data, TrainerConfig config,
       ProgressListener listener) {
+    return fit(data, config, listener, MemoryEstimate.availableHeap());
+  }
+
+  /**
+   * {@link #fit(TrainingData, TrainerConfig, ProgressListener)} with the heap taken to have
+   * {@code availableBytes} free.
+   *
+   * @throws InsufficientMemoryException when the fit's estimated need exceeds it
+   */
+  static TrainingResult fit(TrainingData data, TrainerConfig config,
+      ProgressListener listener, long availableBytes) {
     if (data.size() == 0) {
       throw new IllegalArgumentException("no training examples");
     }
@@ -44,6 +57,7 @@ public final class SoftmaxTrainer {
     CompactProblem problem = new CompactProblem(data, restrict);
     LOG.debug("training on {} rows, {} seen features, {} labels, {} parameters", problem.n,
         problem.f, problem.k, problem.parameters());
+    MemoryEstimate.check(problem, config, availableBytes);
     long start = System.nanoTime();
     LbfgsAdapter.Outcome out;
     try (KlObjective objective = new KlObjective(problem, config.lambda(), config.threads())) {
@@ -55,6 +69,7 @@ public final class SoftmaxTrainer {
       }
     }
     requireFinite(out, config);
+    requireNoWorseThanTheStart(out, config, problem);
     double seconds = (System.nanoTime() - start) / 1e9;
     FitStats stats = new FitStats(config.optimizer(), out.iterations(), out.evaluations(),
         out.objective(), out.gradientMax(), seconds, out.converged(), problem.n, problem.f,
@@ -77,6 +92,36 @@ public final class SoftmaxTrainer {
     }
   }
 
+  /**
+   * The objective at the start (all weights and biases 0, so every prediction is uniform over the
+   * labels or the inventory) is Σ w·(Σ y·log y + log K). A fit that ends well above it has
+   * diverged even though its numbers are finite (Adam with a huge learning rate): no model.
+   */
+  private static void requireNoWorseThanTheStart(LbfgsAdapter.Outcome out, TrainerConfig config,
+      CompactProblem p) {
+    double start = 0;
+    for (int i = 0; i < p.n; i++) {
+      int size = p.k;
+      if (p.maskOf[i] >= 0) {
+        size = 0;
+        for (boolean allowed : p.masks[p.maskOf[i]]) {
+          size += allowed ? 1 : 0;
+        }
+      }
+      start += p.normWeights[i] * (p.negEntropy[i] + Math.log(size));
+    }
+    if (out.objective() > 2 * start + 1e-6) {
+      throw new TrainingDivergedException(String.format(java.util.Locale.ROOT,
+          "%s diverged: it ended at objective %.6g, above the %.6g of the untrained model%s;"
+              + " no model was produced",
+          config.optimizer().name().toLowerCase(java.util.Locale.ROOT), out.objective(), start,
+          config.optimizer() == TrainerConfig.Optimizer.ADAM
+              ? " (lower the learning rate (now " + config.learningRate() + ") or lambda (now "
+                  + config.lambda() + "))"
+              : " (lower lambda (now " + config.lambda() + ") or scale the features)"));
+    }
+  }
+
   static SoftmaxModel buildModel(TrainingData data, TrainerConfig config, CompactProblem problem,
       double[] theta, FitStats stats) {
     int wEnd = problem.f * problem.k;
@@ -84,32 +129,9 @@ public final class SoftmaxTrainer {
         Arrays.copyOf(theta, wEnd), Arrays.copyOfRange(theta, wEnd, wEnd + problem.k),
         data.inventories(), config.inventory() == TrainerConfig.InventoryMode.RESTRICT,
         config.delta(), null, Map.of(), Provenance.ofFit(config, stats));
-    return model.withWordSummaries(wordSummaries(model, data));
-  }
-
-  /** Word → mean prediction of {@code model} over that word's rows of {@code data}. */
-  static Map<String, double[]> wordSummaries(SoftmaxModel model, TrainingData data) {
-    int k = data.numLabels();
-    Map<String, double[]> sums = new TreeMap<>();
-    Map<String, Integer> counts = new TreeMap<>();
-    for (int i = 0; i < data.size(); i++) {
-      String g = data.group(i);
-      if (g == null) {
-        continue;
-      }
-      double[] p = model.predict(data.features(i), g);
-      double[] s = sums.computeIfAbsent(g, w -> new double[k]);
-      for (int j = 0; j < k; j++) {
-        s[j] += p[j];
-      }
-      counts.merge(g, 1, Integer::sum);
-    }
-    sums.forEach((g, s) -> {
-      int c = counts.get(g);
-      for (int j = 0; j < k; j++) {
-        s[j] /= c;
-      }
-    });
-    return sums;
+    // Per-word summaries are type-level distributions over occurrences, which the trainer does
+    // not see (a regime such as votes makes several rows of one occurrence): the caller that
+    // knows the occurrences attaches them with SoftmaxModel.withWordSummaries.
+    return model;
   }
 }

@@ -44,8 +44,7 @@ class InventoryAndDeterminismTest {
     assertEquals(0.998, p[0] + p[1], 1e-12);
     double[] unseen = m.predict(x, "unseen-word");
     assertTrue(unseen[2] > 0 && Math.abs(sum(unseen) - 1) < 1e-12);
-    assertEquals(2, m.wordSummaries().size());
-    assertEquals(1.0, sum(m.wordSummaries().get("bank")), 1e-12);
+    assertTrue(m.wordSummaries().isEmpty(), "summaries are the caller's: they need occurrences");
   }
 
   @Test

@@ -237,6 +237,15 @@ class ModelFileFuzzTest {
     assertArrayEquals(valid, ModelIo.encode(ModelIo.read(file)));
   }
 
+  /** The Jazzer target's seed inputs exist, so the normal suite replays more than the empty one. */
+  @Test
+  void theJazzerTargetHasSeedInputs() throws Exception {
+    FuzzSeeds.requireSeeds("ModelFileFuzzTestInputs/fuzz", 2);
+    byte[] valid = FuzzSeeds.read("ModelFileFuzzTestInputs/fuzz/valid.model");
+    assertTrue(loadOrRefuse(valid, "the valid seed"), "the valid seed no longer loads");
+  }
+
+  /** Jazzer: the input as a model file, with a checksum, and split into header and body. */
   @FuzzTest(maxDuration = "2m")
   void fuzz(byte[] data) {
     loadOrRefuse(data, "raw");

@@ -33,6 +33,8 @@ class ModelIoTest {
     return SoftmaxTrainer.fit(data, TrainerConfig.defaults().withMaxIter(30)
             .withInventory(TrainerConfig.InventoryMode.RESTRICT, 0.01)).model()
         .withFeatureConfigJson("{\"hash_bits\":18,\"window\":3}")
+        .withWordSummaries(Map.of("cell", new double[] {0.5, 0.25, 0.125, 0.125},
+            "bank", new double[] {0.1, 0.2, 0.3, 0.4}))
         .withSource("sha256:abc", "soft");
   }
 

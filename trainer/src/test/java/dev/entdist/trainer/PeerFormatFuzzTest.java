@@ -82,6 +82,7 @@ class PeerFormatFuzzTest {
         } catch (PeerFormatException e) {
           refused++;
           assertTrue(e.file().startsWith(root), e.getMessage());
+          assertTrue(e.getMessage().contains(e.file().toString()), e.getMessage());
           assertTrue(e.line() >= 0 && e.line() <= countLines(data) + 1, e.getMessage());
         } catch (RuntimeException | IOException | Error e) {
           throw new AssertionError("case " + i + " (" + FILES.get(target) + " mutated, seed "
@@ -112,6 +113,13 @@ class PeerFormatFuzzTest {
     return n;
   }
 
+  /** The Jazzer target's seed inputs exist, so the normal suite replays more than the empty one. */
+  @Test
+  void theJazzerTargetHasSeedInputs() throws Exception {
+    FuzzSeeds.requireSeeds("PeerFormatFuzzTestInputs/fuzz", 2);
+  }
+
+  /** Jazzer: features.svm of a valid data set replaced by the input (seeds under resources). */
   @FuzzTest(maxDuration = "2m")
   void fuzz(byte[] features) throws IOException {
     Path root = Files.createTempDirectory("peer-fuzz");
@@ -122,6 +130,7 @@ class PeerFormatFuzzTest {
         readEverything(root);
       } catch (PeerFormatException e) {
         assertTrue(e.file().startsWith(root), e.getMessage());
+        assertTrue(e.getMessage().contains(e.file().toString()), e.getMessage());
       }
       assertTrue(valid.size() == FILES.size());
     } finally {
