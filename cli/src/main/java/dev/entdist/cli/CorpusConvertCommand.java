@@ -19,13 +19,15 @@ import picocli.CommandLine.Parameters;
 /** {@code entdist corpus convert}: streams a corpus from one format into another. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = {"Convert a corpus between jsonl, conll and opennlp, one record at a time "
-        + "(any size). The output appears only when the whole conversion succeeded.",
+        + "(any size), or import a label-studio or doccano export. The output appears only when"
+        + " the whole conversion succeeded.",
         "conll and opennlp hold one label per annotator: soft labels are refused unless "
             + "--argmax is given (conll keeps vote counts as one column per annotator)."},
     footerHeading = "%nExamples:%n",
     footer = {
       "  entdist corpus convert ner.conll --to jsonl --out ner.jsonl",
-      "  entdist corpus convert bundled --to conll --out bundled.conll --argmax"})
+      "  entdist corpus convert bundled --to conll --out bundled.conll --argmax",
+      "  entdist corpus convert ls.json --format label-studio --to jsonl --out c.jsonl"})
 final class CorpusConvertCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "FILE",
@@ -33,7 +35,7 @@ final class CorpusConvertCommand implements Callable<Integer> {
   String file;
 
   @Option(names = "--to", required = true, paramLabel = "FORMAT",
-      converter = CorpusReading.FormatConverter.class,
+      converter = CorpusReading.WritableFormatConverter.class,
       description = "Output format: jsonl, conll or opennlp.")
   CorpusFormat to;
 

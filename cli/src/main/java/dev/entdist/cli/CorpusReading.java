@@ -21,12 +21,19 @@ final class CorpusReading {
   static final class ReadMixin {
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
-        description = "Input format: jsonl, conll (also bio, bioes) or opennlp. "
-            + "Default: by file extension, else by the first line.")
+        description = "Input format: jsonl, conll (also bio, bioes), opennlp, label-studio (its"
+            + " JSON export) or doccano (its JSONL export; a directory: one file per"
+            + " annotator). Default: by file extension, else by the first line.")
     CorpusFormat format;
 
-    @Option(names = "--drop-o", description = "Drop the O (no entity) outcome from every "
-        + "distribution, renormalising; occurrences labelled only O are left out.")
+    @Option(names = "--none-label", paramLabel = "LABEL", defaultValue = "O",
+        description = "The label of 'no entity here': what an annotator who saw a text but did"
+            + " not mark a span votes for it (default: ${DEFAULT-VALUE}).")
+    String noneLabel;
+
+    @Option(names = "--drop-o", description = "Drop the none-label (O) outcome from every "
+        + "distribution, renormalising, with its votes and answers; occurrences labelled only O"
+        + " are left out.")
     boolean dropO;
 
     @Option(names = "--tag-column", paramLabel = "N", defaultValue = "0",
@@ -42,7 +49,7 @@ final class CorpusReading {
 
     ReadOptions options(boolean skipInvalid) {
       try {
-        return new ReadOptions(format, skipInvalid, dropO, tagColumn, maxLineLength);
+        return new ReadOptions(format, skipInvalid, dropO, tagColumn, maxLineLength, noneLabel);
       } catch (IllegalArgumentException e) {
         throw new UserException(e.getMessage(), e);
       }
@@ -58,6 +65,22 @@ final class CorpusReading {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }
+    }
+  }
+
+  /**
+   * Converts an output format name, refusing the formats entdist only reads (a usage error, exit
+   * 2).
+   */
+  static final class WritableFormatConverter implements CommandLine.ITypeConverter<CorpusFormat> {
+    @Override
+    public CorpusFormat convert(String value) {
+      CorpusFormat f = new FormatConverter().convert(value);
+      if (!f.writable()) {
+        throw new CommandLine.TypeConversionException(
+            f.spelling() + " is read only: write jsonl, conll or opennlp");
+      }
+      return f;
     }
   }
 

@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {
       "  entdist corpus split bundled --test-fraction 0.2 --seed 1 --out-dir split",
-      "  entdist corpus split ner.conll --test-fraction 0.1 --seed 7 --group-by document \\",
-      "      --out-dir split"})
+      "  entdist corpus split ner.conll --test-fraction 0.1 --seed 7 \\",
+      "      --group-by document --out-dir split"})
 final class CorpusSplitCommand implements Callable<Integer> {
 
   /** What keeps occurrences together. */
@@ -50,8 +50,10 @@ final class CorpusSplitCommand implements Callable<Integer> {
       description = "Directory for train.EXT and test.EXT (created if missing).")
   Path outDir;
 
-  @Option(names = "--to", paramLabel = "FORMAT", converter = CorpusReading.FormatConverter.class,
-      description = "Output format (default: the input format).")
+  @Option(names = "--to", paramLabel = "FORMAT",
+      converter = CorpusReading.WritableFormatConverter.class,
+      description = "Output format (default: the input format; jsonl for a label-studio or"
+          + " doccano export).")
   CorpusFormat to;
 
   @Option(names = "--group-by", paramLabel = "UNIT", defaultValue = "sentence",
@@ -83,6 +85,11 @@ final class CorpusSplitCommand implements Callable<Integer> {
     };
   }
 
+  /** The annotation tools' exports are read only: their splits are written as JSONL. */
+  private static CorpusFormat writable(CorpusFormat read) {
+    return read.writable() ? read : CorpusFormat.JSONL;
+  }
+
   @Override
   public Integer call() throws Exception {
     if (!(testFraction > 0 && testFraction < 1)) {
@@ -94,14 +101,15 @@ final class CorpusSplitCommand implements Callable<Integer> {
     // checked before the work.
     boolean known = to != null || options.format() != null || file.equals(BundledCorpus.NAME)
         || Files.isRegularFile(Path.of(file));
-    CorpusFormat format = to != null ? to : known ? CorpusFiles.formatOf(file, options) : null;
+    CorpusFormat format = to != null ? to : known ? writable(CorpusFiles.formatOf(file, options))
+        : null;
     if (format != null) {
       outputs(format);
     }
     LoadedCorpus loaded = CorpusFiles.load(file, options);
     CorpusReading.reportSkipped(loaded, spec);
     if (format == null) {
-      format = loaded.format();
+      format = writable(loaded.format());
     }
     CorpusSplit split;
     try {

@@ -89,6 +89,9 @@ final class CorpusStatsCommand implements Callable<Integer> {
     Json.put(o, "mean_annotators", s.meanAnnotators());
     o.put("skipped", skipped);
     o.set("agreement", agreement(s.agreement()));
+    o.put("annotators", s.annotatorCount());
+    ObjectNode answers = o.putObject("answers_per_annotator");
+    s.answersPerAnnotator().forEach(answers::put);
     ObjectNode perLabel = o.putObject("per_label");
     for (CorpusStats.LabelStats l : s.labelStats()) {
       ObjectNode n = perLabel.putObject(l.label());
@@ -124,9 +127,11 @@ final class CorpusStatsCommand implements Callable<Integer> {
     if (a.items() == 0) {
       n.putNull("mean_pairwise_agreement");
       n.putNull("fleiss_kappa");
+      n.putNull("krippendorff_alpha");
     } else {
       Json.put(n, "mean_pairwise_agreement", a.meanPairwiseAgreement());
       Json.put(n, "fleiss_kappa", a.fleissKappa());
+      Json.put(n, "krippendorff_alpha", a.krippendorffAlpha());
     }
     return n;
   }
@@ -146,7 +151,17 @@ final class CorpusStatsCommand implements Callable<Integer> {
       out.println("  annotator agreement: none measurable (no occurrence has 2 or more votes)");
     } else {
       out.printf(Locale.ROOT, "  annotator agreement over %d occurrences: pairwise %.4f, "
-          + "Fleiss' kappa %.4f%n", a.items(), a.meanPairwiseAgreement(), a.fleissKappa());
+          + "Fleiss' kappa %.4f, Krippendorff's alpha %.4f%n", a.items(),
+          a.meanPairwiseAgreement(), a.fleissKappa(), a.krippendorffAlpha());
+    }
+    if (s.annotatorCount() > 0) {
+      long answers = s.answersPerAnnotator().values().stream().mapToLong(Long::longValue).sum();
+      out.printf(Locale.ROOT, "  %d named annotators, %d answers (%.1f per annotator)%n",
+          s.annotatorCount(), answers, answers / (double) s.annotatorCount());
+      out.println();
+      out.printf(Locale.ROOT, "  %-20s %10s%n", "annotator", "answers");
+      s.answersPerAnnotator().forEach((who, count) ->
+          out.printf(Locale.ROOT, "  %-20s %10d%n", who, count));
     }
     out.println();
     out.printf(Locale.ROOT, "  %-20s %10s %12s %8s%n", "label", "argmax", "mass", "words");
@@ -164,16 +179,22 @@ final class CorpusStatsCommand implements Callable<Integer> {
     }
   }
 
+  private static String figure(double value) {
+    return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.3f", value);
+  }
+
   private static void printWords(PrintWriter out, List<CorpusStats.WordStats> words) {
-    out.printf(Locale.ROOT, "  %-24s %7s %9s  %s%n", "word", "count", "entropy", "distribution");
+    out.printf(Locale.ROOT, "  %-24s %7s %9s %7s %7s  %s%n", "word", "count", "entropy",
+        "kappa", "alpha", "distribution");
     for (CorpusStats.WordStats w : words) {
       StringBuilder d = new StringBuilder();
       w.typeDistribution().entrySet().stream()
           .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
           .forEach(e -> d.append(d.length() == 0 ? "" : " ")
               .append(String.format(Locale.ROOT, "%s=%.3f", e.getKey(), e.getValue())));
-      out.printf(Locale.ROOT, "  %-24s %7d %9.4f  %s%n", w.word(), w.count(),
-          w.typeEntropyNats(), d);
+      out.printf(Locale.ROOT, "  %-24s %7d %9.4f %7s %7s  %s%n", w.word(), w.count(),
+          w.typeEntropyNats(), figure(w.agreement().fleissKappa()),
+          figure(w.agreement().krippendorffAlpha()), d);
     }
   }
 }

@@ -33,7 +33,12 @@ import picocli.CommandLine.Spec;
           + " label-distribution-learning measures.",
       "",
       "--features DIR reads DIR/test when present, else DIR."
-    })
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  entdist evaluate --model cell.model --corpus split/test.jsonl",
+      "  entdist evaluate --model cell.model --corpus test.conll --drop-o --json",
+      "  entdist evaluate --model peers.model --features feats"})
 final class EvaluateCommand implements Callable<Integer> {
 
   /** Metric key → one-line meaning, in the order of {@link Evaluation.Metrics#toMap()}. */

@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Export the context features of a corpus in the peer format, or explain the"
         + " features of one occurrence.",
-    subcommands = {FeaturesExportCommand.class, FeaturesExplainCommand.class})
+    subcommands = {FeaturesExportCommand.class, FeaturesExplainCommand.class},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  entdist features export --corpus bundled --out feats",
+      "  entdist features explain --context \"My cell died.\" cell"})
 final class FeaturesCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

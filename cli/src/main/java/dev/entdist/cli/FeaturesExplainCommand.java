@@ -32,7 +32,11 @@ import picocli.CommandLine.Spec;
       "With --model the model's own feature configuration is used, and each feature's"
           + " contribution (sign × weight) to the logit of the label the model finds most"
           + " probable there is shown."
-    })
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  entdist features explain --context \"My cell died.\" cell",
+      "  entdist features explain --model cell.model --context \"My cell died.\" cell"})
 final class FeaturesExplainCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;

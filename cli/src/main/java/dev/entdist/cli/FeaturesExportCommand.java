@@ -34,7 +34,12 @@ import picocli.CommandLine.Spec;
       "",
       "Without --test-fraction DIR itself is one split; with it DIR/train and DIR/test, split"
           + " by sentence so one sentence never straddles the two."
-    })
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  entdist features export --corpus bundled --out feats",
+      "  entdist features export --corpus bundled --out feats \\",
+      "      --test-fraction 0.2 --seed 1"})
 final class FeaturesExportCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;

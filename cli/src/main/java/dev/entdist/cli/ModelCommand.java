@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
     name = "model",
     mixinStandardHelpOptions = true,
     description = "Inspect a model file written by 'entdist train'.",
-    subcommands = {ModelInfoCommand.class})
+    subcommands = {ModelInfoCommand.class},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  entdist model info cell.model"})
 final class ModelCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -40,7 +40,12 @@ import picocli.CommandLine.Spec;
       "The model stores weights by feature id (a hash bucket), not by feature name. With"
           + " --corpus FILE the ids are named by the features of FILE's occurrences that hash to"
           + " them (several names can share a bucket; a name with sign −1 enters with −1)."
-    })
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  entdist model info cell.model",
+      "  entdist model info cell.model --corpus split/train.jsonl --top 10",
+      "  entdist model info cell.model --json"})
 final class ModelInfoCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;

@@ -25,7 +25,6 @@ final class OptionRules {
       Map.entry("--occurrence", whole(1, Integer.MAX_VALUE)),
       Map.entry("--max-line-length", whole(1, Integer.MAX_VALUE)),
       Map.entry("--repeats", whole(1, 1000)),
-      Map.entry("--top", whole(1, Integer.MAX_VALUE)),
       Map.entry("--tol", new Rule(0, Double.MAX_VALUE, false, "a finite number >= 0")),
       Map.entry("--lr", new Rule(Double.MIN_VALUE, Double.MAX_VALUE, false,
           "a finite number > 0")));

@@ -59,14 +59,14 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  printf 'My cell died.\\nThe cells divided.\\n' | entdist predict --model cell.model"
-          + " --text -",
+      "  printf 'My cell died.\\nThe cells divided.\\n' \\",
+      "      | entdist predict --model cell.model --text -",
       "      two documents from stdin, one line per occurrence of cell on stdout",
-      "  entdist predict --model cell.model --text notes.txt --words cell,bank --top 3"
-          + " --out notes.jsonl",
+      "  entdist predict --model cell.model --text notes.txt --words cell,bank \\",
+      "      --top 3 --out notes.jsonl",
       "      only cell and bank, the three most probable labels each",
-      "  entdist predict --model cell.model --corpus split/test.jsonl --format tsv --out"
-          + " pred.tsv",
+      "  entdist predict --model cell.model --corpus split/test.jsonl \\",
+      "      --format tsv --out pred.tsv",
       "      the peers' pred.tsv for the held-out occurrences",
       "",
       "Exit codes: 0 success, 1 bad data (file, line and field named; --skip-invalid skips"

@@ -34,7 +34,12 @@ import picocli.CommandLine.Spec;
           + " word in that sentence.",
       "",
       "The word '-' reads lines \"WORD\" or \"WORD<TAB>CONTEXT\" from standard input."
-    })
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  entdist query --model cell.model cell",
+      "  entdist query --model cell.model cell --context \"She charged her cell.\"",
+      "  printf 'cell\\tMy cell died.\\n' | entdist query --model cell.model -"})
 final class QueryCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;

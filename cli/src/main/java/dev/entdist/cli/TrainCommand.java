@@ -47,7 +47,13 @@ import picocli.CommandLine.Spec;
           + " 'entdist corpus split'. With --features DIR it trains on a peer-format directory"
           + " (DIR/train when present, else DIR); such a model cannot compute features from"
           + " text, so query and --corpus evaluation refuse it."
-    })
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  entdist train --corpus split/train.jsonl --out cell.model",
+      "  entdist train --corpus split/train.jsonl --regime onehot --out onehot.model",
+      "  entdist train --features feats --optimizer adam --out peers.model",
+      "  cat train.jsonl | entdist train --corpus - --out -  > cell.model"})
 final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;

@@ -42,7 +42,8 @@ abstract class AbstractCorpusReader implements CorpusReader {
   public final AnnotatedExample next() throws IOException, CorpusFormatException {
     while (true) {
       while (!pending.isEmpty()) {
-        AnnotatedExample e = options.dropO() ? dropO(pending.poll()) : pending.poll();
+        AnnotatedExample e = options.dropO() ? dropO(pending.poll(), options.noneLabel())
+            : pending.poll();
         if (e != null) {
           return e;
         }
@@ -89,21 +90,26 @@ abstract class AbstractCorpusReader implements CorpusReader {
     lines.close();
   }
 
-  /** The example without the O outcome, or null when nothing else is left. */
-  static AnnotatedExample dropO(AnnotatedExample e) {
-    if (!e.labels().containsKey(NO_ENTITY) && !e.votes().containsKey(NO_ENTITY)) {
+  /**
+   * The example without the none-label outcome (its probability, votes and answers), or null
+   * when nothing else is left.
+   */
+  static AnnotatedExample dropO(AnnotatedExample e, String none) {
+    if (!e.labels().containsKey(none) && !e.votes().containsKey(none)) {
       return e;
     }
     Map<String, Double> labels = new TreeMap<>(e.labels());
-    labels.remove(NO_ENTITY);
+    labels.remove(none);
     double sum = labels.values().stream().mapToDouble(Double::doubleValue).sum();
     if (labels.isEmpty() || sum <= 0) {
       return null;
     }
     labels.replaceAll((k, v) -> v / sum);
     Map<String, Integer> votes = new TreeMap<>(e.votes());
-    votes.remove(NO_ENTITY);
+    votes.remove(none);
+    List<Annotation> answers = new ArrayList<>(e.annotations());
+    answers.removeIf(a -> a.label().equals(none));
     return new AnnotatedExample(e.id(), e.text(), e.target(), e.start(), e.end(), labels, votes,
-        e.annotators(), e.extra());
+        e.annotators(), e.extra(), answers);
   }
 }

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 /**
  * One annotated occurrence of a target word: the text, the target span in Unicode code points
  * (as Python and most annotation tools count), the label distribution over entity types and,
- * when the source has them, the raw annotator votes.
+ * when the source has them, the raw annotator votes and the individual annotators' answers.
  *
  * @param id identifier, unique within a corpus
  * @param text the sentence (or passage) holding the occurrence
@@ -20,6 +20,8 @@ import java.util.TreeMap;
  * @param votes label → number of annotators who chose it, sorted by label; empty when unknown
  * @param annotators number of annotators (1 for a single-annotator corpus; ≥ Σ votes)
  * @param extra fields of the source record this type does not interpret, kept for round trips
+ * @param annotations each annotator's answer, in source order; empty when the source does not
+ *     name annotators. When present, {@code votes} are their counts.
  */
 public record AnnotatedExample(
     String id,
@@ -30,7 +32,8 @@ public record AnnotatedExample(
     Map<String, Double> labels,
     Map<String, Integer> votes,
     int annotators,
-    Map<String, Object> extra) {
+    Map<String, Object> extra,
+    List<Annotation> annotations) {
 
   /** Validates the span and the labels, and makes every map an immutable sorted copy. */
   public AnnotatedExample {
@@ -58,6 +61,28 @@ public record AnnotatedExample(
       throw new IllegalArgumentException("annotator count must be >= 1, got " + annotators);
     }
     extra = extra == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(extra));
+    annotations = annotations == null ? List.of() : List.copyOf(annotations);
+  }
+
+  /** An occurrence without annotator-level answers. */
+  public AnnotatedExample(String id, String text, String target, int start, int end,
+      Map<String, Double> labels, Map<String, Integer> votes, int annotators,
+      Map<String, Object> extra) {
+    this(id, text, target, start, end, labels, votes, annotators, extra, List.of());
+  }
+
+  /** Whether the occurrence names its annotators (has annotator-level answers). */
+  public boolean hasAnnotations() {
+    return !annotations.isEmpty();
+  }
+
+  /** The number of answers per label of {@link #annotations()}, sorted by label. */
+  public static Map<String, Integer> countVotes(List<Annotation> annotations) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (Annotation a : annotations) {
+      counts.merge(a.label(), 1, Integer::sum);
+    }
+    return counts;
   }
 
   /** An example without votes or extra fields, with one annotator. */
@@ -95,10 +120,19 @@ public record AnnotatedExample(
     return labels.size() == 1;
   }
 
-  /** A copy with other labels (votes dropped, since they would no longer match). */
+  /**
+   * A copy with other labels (votes dropped, since they would no longer match; the annotators'
+   * answers are kept, since they are what the labels were made from).
+   */
   public AnnotatedExample withLabels(Map<String, Double> newLabels) {
     return new AnnotatedExample(id, text, target, start, end, newLabels, Map.of(), annotators,
-        extra);
+        extra, annotations);
+  }
+
+  /** A copy with other labels that keeps the votes and the annotators' answers. */
+  public AnnotatedExample withAggregatedLabels(Map<String, Double> newLabels) {
+    return new AnnotatedExample(id, text, target, start, end, newLabels, votes, annotators,
+        extra, annotations);
   }
 
   static String codePointSubstring(String text, int start, int end) {

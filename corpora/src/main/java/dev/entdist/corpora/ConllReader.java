@@ -6,6 +6,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Streams a CoNLL/BIO/BIOES corpus: whitespace-separated columns, the token first, then one tag
@@ -16,20 +18,35 @@ import java.util.TreeMap;
  * type each gave that exact span, or {@code O} when the annotator marked no span with exactly
  * those tokens. Tags: {@code O}, {@code B-}, {@code I-} (also opening a span, as IOB1 does),
  * {@code E-}/{@code L-}, {@code S-}/{@code U-}.
+ *
+ * <p>A comment line {@code # annotators: a b c} names the tag columns of the sentences after it
+ * (one name per tag column, until the next such line); the occurrences then carry each
+ * annotator's answer under that name, and without it, when more than one tag column is read,
+ * under the column's 1-based number ({@code 2} for the first tag column). A single unnamed tag
+ * column gives no annotator-level answers. An annotator who saw the sentence but did not mark a span votes
+ * {@link ReadOptions#noneLabel()} for it.
  */
 final class ConllReader extends AbstractCorpusReader {
 
   private static final String UNSEEN = "?";
+  private static final Pattern HEADER =
+      Pattern.compile("#\\s*annotators\\s*:(.*)");
 
   private final int tagColumn;
   private final String idPrefix;
   private int sentence;
   private int document = -1;
+  private final String none;
+  private List<String> names;
+  private long namesLine;
+  private List<String> nextNames;
+  private long nextNamesLine;
 
   ConllReader(LineSource lines, ReadOptions options) {
     super(lines, options);
     this.tagColumn = options.tagColumn();
     this.idPrefix = Sentences.idPrefix(lines.source());
+    this.none = options.noneLabel();
   }
 
   @Override
@@ -39,6 +56,11 @@ final class ConllReader extends AbstractCorpusReader {
 
   @Override
   boolean readRecord(Deque<AnnotatedExample> out) throws IOException, CorpusFormatException {
+    if (nextNames != null) {
+      names = nextNames;
+      namesLine = nextNamesLine;
+      nextNames = null;
+    }
     List<String[]> rows = new ArrayList<>();
     long firstLine = 0;
     CorpusFormatException error = null;
@@ -58,6 +80,18 @@ final class ConllReader extends AbstractCorpusReader {
         if (rows.isEmpty() && error == null) {
           continue;
         }
+        break;
+      }
+      Matcher header = HEADER.matcher(stripped);
+      if (header.matches()) {
+        List<String> declared = List.of(header.group(1).strip().split("\\s+"));
+        if (rows.isEmpty() && error == null) {
+          names = declared.get(0).isEmpty() ? null : declared;
+          namesLine = lines.lineNumber();
+          continue;
+        }
+        nextNames = declared.get(0).isEmpty() ? null : declared;
+        nextNamesLine = lines.lineNumber();
         break;
       }
       if (stripped.startsWith("-DOCSTART-")) {
@@ -112,11 +146,18 @@ final class ConllReader extends AbstractCorpusReader {
     for (String[] row : rows) {
       tokens.add(row[0]);
     }
+    if (names != null && names.size() != width - 1) {
+      throw new CorpusFormatException(lines.source(), firstLine, "annotators",
+          "the sentence has " + (width - 1) + " tag column(s), but '# annotators:' (line "
+              + namesLine + ") names " + names.size());
+    }
     List<List<Span>> marked = new ArrayList<>();
+    List<String> who = new ArrayList<>();
     for (int c : columns) {
       List<Span> spans = annotatorSpans(rows, c, firstLine);
       if (spans != null) {
         marked.add(spans);
+        who.add(names != null ? names.get(c - 1) : String.valueOf(c + 1));
       }
     }
     TreeMap<Long, Span> distinct = new TreeMap<>();
@@ -129,20 +170,24 @@ final class ConllReader extends AbstractCorpusReader {
     Map<String, Object> extra = document >= 0 ? Map.of("document", document) : Map.of();
     for (Span span : distinct.values()) {
       Map<String, Integer> votes = new TreeMap<>();
-      for (List<Span> spans : marked) {
-        String type = NO_ENTITY;
-        for (Span s : spans) {
+      List<Annotation> answers = new ArrayList<>(marked.size());
+      for (int a = 0; a < marked.size(); a++) {
+        String type = none;
+        for (Span s : marked.get(a)) {
           if (s.sameTokens(span)) {
             type = s.type();
           }
         }
         votes.merge(type, 1, Integer::sum);
+        if (names != null || columns.length > 1) {
+          answers.add(new Annotation(who.get(a), type));
+        }
       }
       Map<String, Double> labels = new TreeMap<>();
       votes.forEach((t, c) -> labels.put(t, c / (double) marked.size()));
       String id = idPrefix + ":" + index + ":" + span.start() + "-" + span.end();
       out.add(Sentences.occurrence(id, tokens, starts, span.start(), span.end(), labels, votes,
-          marked.size(), extra));
+          marked.size(), extra, answers));
     }
   }
 

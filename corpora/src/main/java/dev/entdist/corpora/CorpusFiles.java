@@ -86,9 +86,18 @@ public final class CorpusFiles {
     }
     boolean stdin = STANDARD_INPUT.equals(fileOrBundled);
     String source = stdin ? "stdin" : fileOrBundled;
+    CorpusFormat given = options.format();
     if (!stdin && Files.isDirectory(Path.of(fileOrBundled))) {
-      throw new CorpusFormatException(source, 0, null,
-          "is a directory, not a corpus file: name a file in it");
+      if (given == null || given == CorpusFormat.DOCCANO) {
+        return openDoccano(Path.of(fileOrBundled), options);
+      }
+      throw new CorpusFormatException(source, 0, null, "is a directory; only a doccano export"
+          + " (one file per annotator) is read from a directory: pass --format doccano");
+    }
+    if (!stdin && given == null && Files.isRegularFile(Path.of(fileOrBundled))
+        && detectFormat(Path.of(fileOrBundled), options.maxLineLength())
+            == CorpusFormat.LABEL_STUDIO) {
+      given = CorpusFormat.LABEL_STUDIO;
     }
     InputStream raw = stdin ? new FilterInputStream(System.in) {
       @Override
@@ -100,7 +109,14 @@ public final class CorpusFiles {
     LineSource lines = new LineSource(decompress(digested, source), source,
         options.maxLineLength(), digested);
     try {
-      CorpusFormat format = options.format() != null ? options.format()
+      if (given == CorpusFormat.LABEL_STUDIO) {
+        // One JSON array: read by Jackson from the raw (decompressed) stream, not by lines.
+        return new LabelStudioReader(decompress(digested, source), source, options, digested);
+      }
+      if (given == CorpusFormat.DOCCANO) {
+        return new DoccanoReader(List.of(lines), source, options);
+      }
+      CorpusFormat format = given != null ? given
           : CorpusFormat.byExtension(stdin ? "" : Path.of(fileOrBundled).getFileName().toString());
       if (format == null) {
         String first = lines.peekNonBlank();
@@ -109,6 +125,10 @@ public final class CorpusFiles {
               "is empty, so its format cannot be told: name it with --format");
         }
         format = CorpusFormat.byContent(first);
+        if (format == CorpusFormat.LABEL_STUDIO) {
+          throw new CorpusFormatException(source, 0, null, "opens a JSON array, as a Label"
+              + " Studio export does: read it with --format label-studio");
+        }
       }
       return reader(format, lines, options);
     } catch (IOException | CorpusFormatException | RuntimeException | Error e) {
@@ -135,20 +155,68 @@ public final class CorpusFiles {
   }
 
   /**
+   * A doccano export: one JSONL file, or every {@code .jsonl} (and {@code .jsonl.gz}) file of a
+   * directory, by name, each named after its annotator.
+   */
+  private static CorpusReader openDoccano(Path file, ReadOptions options)
+      throws IOException, CorpusFormatException {
+    List<Path> files = new ArrayList<>();
+    if (Files.isDirectory(file)) {
+      try (java.util.stream.Stream<Path> listing = Files.list(file)) {
+        listing.filter(p -> p.getFileName().toString().endsWith(".jsonl")
+            || p.getFileName().toString().endsWith(".jsonl.gz")).sorted().forEach(files::add);
+      }
+      if (files.isEmpty()) {
+        throw new CorpusFormatException(file.toString(), 0, null,
+            "is a directory with no .jsonl file in it: name a corpus file, or a doccano export"
+                + " directory (one .jsonl file per annotator)");
+      }
+    } else {
+      files.add(file);
+    }
+    List<LineSource> sources = new ArrayList<>();
+    try {
+      for (Path f : files) {
+        sources.add(new LineSource(decompress(Files.newInputStream(f), f.toString()), f.toString(),
+            options.maxLineLength()));
+      }
+    } catch (IOException | CorpusFormatException | RuntimeException e) {
+      for (LineSource s : sources) {
+        try {
+          s.close();
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+    return new DoccanoReader(sources, file.toString(), options);
+  }
+
+  /**
    * The format of a file: by its extension ({@code .jsonl}, {@code .conll}/{@code .bio}/{@code
    * .bioes}/{@code .iob}, {@code .opennlp}), otherwise by its first non-blank line (an opening
-   * brace means JSONL, {@code <START} OpenNLP, anything else CoNLL). Only a regular file is looked
-   * into: a pipe would lose what was read, so for one the format is told while reading it ({@link
-   * CorpusReader#format()}).
+   * brace means JSONL, {@code <START} OpenNLP, anything else CoNLL). A {@code .json} file that
+   * opens a JSON array is a Label Studio export; a directory is a doccano export. Only a regular
+   * file is looked into: a pipe would lose what was read, so for one the format is told while
+   * reading it ({@link CorpusReader#format()}).
    *
    * @throws CorpusFormatException when the file is empty or not a regular file and has no telling
    *     extension
    */
   public static CorpusFormat detectFormat(Path file, int maxLineLength)
       throws IOException, CorpusFormatException {
-    CorpusFormat byName = CorpusFormat.byExtension(file.getFileName().toString());
-    if (byName != null) {
+    if (Files.isDirectory(file)) {
+      return CorpusFormat.DOCCANO;
+    }
+    String name = file.getFileName().toString();
+    CorpusFormat byName = CorpusFormat.byExtension(name);
+    boolean json = name.endsWith(".json") || name.endsWith(".json.gz");
+    if (byName != null && !(json && Files.isRegularFile(file))) {
       return byName;
+    }
+    if (byName != null) {
+      return firstByte(file) == '[' ? CorpusFormat.LABEL_STUDIO : byName;
     }
     if (!Files.isRegularFile(file)) {
       throw new CorpusFormatException(file.toString(), 0, null, "is not a regular file, so its"
@@ -163,6 +231,18 @@ public final class CorpusFiles {
     }
     throw new CorpusFormatException(file.toString(), 0, null,
         "is empty, so its format cannot be told: name it with --format");
+  }
+
+  /** The first byte of a regular file that is not white space or a byte-order mark, or -1. */
+  private static int firstByte(Path file) throws IOException, CorpusFormatException {
+    try (InputStream in = decompress(Files.newInputStream(file), file.toString())) {
+      for (int b = in.read(); b >= 0; b = in.read()) {
+        if (!Character.isWhitespace(b) && b != 0xEF && b != 0xBB && b != 0xBF) {
+          return b;
+        }
+      }
+      return -1;
+    }
   }
 
   /** The format {@code fileOrBundled} would be read as (see {@link #detectFormat}). */
@@ -183,6 +263,10 @@ public final class CorpusFiles {
 
   /** A writer of {@code format} on {@code out}; {@code name} names the output in messages. */
   public static CorpusWriter writer(Writer out, CorpusFormat format, boolean argmax, String name) {
+    if (!format.writable()) {
+      throw new IllegalArgumentException(
+          format.spelling() + " is read only: write jsonl, conll or opennlp");
+    }
     return format == CorpusFormat.JSONL ? new JsonlWriter(out)
         : new TaggedWriter(out, format, argmax, name);
   }

@@ -15,14 +15,37 @@ public enum CorpusFormat {
   CONLL("conll", false),
 
   /** OpenNLP name samples: one tokenized sentence a line, {@code <START:type> … <END>}. */
-  OPENNLP("opennlp", false);
+  OPENNLP("opennlp", false, true),
+
+  /**
+   * Label Studio's JSON export of a span-labelling project (read only; see {@link
+   * LabelStudioReader}).
+   */
+  LABEL_STUDIO("label-studio", false, false),
+
+  /**
+   * doccano's JSONL export of a sequence-labelling project, one file or a directory of one file
+   * per annotator (read only; see {@link DoccanoReader}).
+   */
+  DOCCANO("doccano", false, false);
 
   private final String spelling;
   private final boolean holdsProbabilities;
+  private final boolean writable;
 
   CorpusFormat(String spelling, boolean holdsProbabilities) {
+    this(spelling, holdsProbabilities, true);
+  }
+
+  CorpusFormat(String spelling, boolean holdsProbabilities, boolean writable) {
     this.spelling = spelling;
     this.holdsProbabilities = holdsProbabilities;
+    this.writable = writable;
+  }
+
+  /** Whether entdist can write this format (the annotation tools' exports are read only). */
+  public boolean writable() {
+    return writable;
   }
 
   /** The name on the command line and the file extension: {@code jsonl}, {@code conll}, … */
@@ -40,7 +63,7 @@ public enum CorpusFormat {
 
   /**
    * Parses a format name (case-insensitive; {@code bio}, {@code bioes} and {@code iob} are CoNLL,
-   * {@code json} is JSONL).
+   * {@code json} is JSONL, {@code labelstudio} and {@code label_studio} are Label Studio).
    *
    * @throws IllegalArgumentException naming the accepted names
    */
@@ -57,9 +80,15 @@ public enum CorpusFormat {
         return CONLL;
       case "opennlp":
         return OPENNLP;
+      case "label-studio":
+      case "labelstudio":
+      case "label_studio":
+        return LABEL_STUDIO;
+      case "doccano":
+        return DOCCANO;
       default:
-        throw new IllegalArgumentException(
-            "unknown corpus format '" + name + "': use jsonl, conll or opennlp");
+        throw new IllegalArgumentException("unknown corpus format '" + name
+            + "': use jsonl, conll, opennlp, label-studio or doccano");
     }
   }
 
@@ -82,9 +111,15 @@ public enum CorpusFormat {
     return null;
   }
 
-  /** The format the first non-blank line of a file suggests. */
+  /**
+   * The format the first non-blank line of a file suggests ({@code [} opens a JSON array: a Label
+   * Studio export).
+   */
   static CorpusFormat byContent(String firstLine) {
     String s = firstLine.strip();
+    if (s.startsWith("[")) {
+      return LABEL_STUDIO;
+    }
     if (s.startsWith("{")) {
       return JSONL;
     }

@@ -24,6 +24,8 @@ import java.util.TreeMap;
  * @param agreement agreement of the annotators over the occurrences that have ≥ 2 votes
  * @param words per word (lower-cased target), sorted by word
  * @param labelStats per label, sorted by label
+ * @param answersPerAnnotator annotator id → number of answers, sorted by id, over the occurrences
+ *     that name their annotators (empty when none does)
  */
 public record CorpusStats(
     long examples,
@@ -34,26 +36,40 @@ public record CorpusStats(
     double meanAnnotators,
     Agreement agreement,
     List<WordStats> words,
-    List<LabelStats> labelStats) {
+    List<LabelStats> labelStats,
+    Map<String, Long> answersPerAnnotator) {
 
-  /** Copies the lists. */
+  /** Copies the lists and the map. */
   public CorpusStats {
     labels = List.copyOf(labels);
     words = List.copyOf(words);
     labelStats = List.copyOf(labelStats);
+    answersPerAnnotator =
+        java.util.Collections.unmodifiableMap(new TreeMap<>(answersPerAnnotator));
+  }
+
+  /** Number of distinct annotators that gave answers. */
+  public int annotatorCount() {
+    return answersPerAnnotator.size();
   }
 
   /**
    * Annotator agreement over the occurrences with at least two votes. For an occurrence with n
    * votes of which n_k chose label k, the pairwise agreement is Σ n_k(n_k−1) / (n(n−1)), the share
    * of annotator pairs that agree; Fleiss' κ = (P̄ − P_e) / (1 − P_e) with P̄ the mean pairwise
-   * agreement and P_e = Σ_k p_k², p_k the share of all votes given to k.
+   * agreement and P_e = Σ_k p_k², p_k the share of all votes given to k. Krippendorff's α
+   * (nominal) = (A_o − A_e) / (1 − A_e) over the same occurrences, with A_o = Σ_u Σ_k
+   * n_uk(n_uk − 1)/(n_u − 1) / n the share of agreeing pairable values (n = Σ_u n_u votes) and
+   * A_e = Σ_k n_k(n_k − 1) / (n(n − 1)); unlike κ it weighs each occurrence by its votes and
+   * corrects for the finite sample.
    *
    * @param items occurrences with at least two votes
    * @param meanPairwiseAgreement P̄ (NaN without items)
    * @param fleissKappa κ (NaN without items, or when P_e = 1)
+   * @param krippendorffAlpha α (NaN without items, or when A_e = 1)
    */
-  public record Agreement(long items, double meanPairwiseAgreement, double fleissKappa) {}
+  public record Agreement(long items, double meanPairwiseAgreement, double fleissKappa,
+      double krippendorffAlpha) {}
 
   /**
    * Figures of one word.
@@ -112,6 +128,7 @@ public record CorpusStats(
     private final Map<String, long[]> argmax = new TreeMap<>();
     private final Map<String, double[]> mass = new TreeMap<>();
     private final Map<String, Set<String>> labelWords = new TreeMap<>();
+    private final Map<String, Long> answers = new TreeMap<>();
 
     private Builder() {}
 
@@ -125,6 +142,9 @@ public record CorpusStats(
       }
       annotatorSum += e.annotators();
       agreement.add(e.votes());
+      for (Annotation a : e.annotations()) {
+        answers.merge(a.annotator(), 1L, Long::sum);
+      }
       words.computeIfAbsent(e.word(), w -> new WordAccumulator()).add(e, h);
       String best = null;
       for (Map.Entry<String, Double> l : e.labels().entrySet()) {
@@ -152,7 +172,7 @@ public record CorpusStats(
           examples == 0 ? Double.NaN : entropySum / examples,
           examples == 0 ? Double.NaN : nonOneHot / (double) examples,
           examples == 0 ? Double.NaN : annotatorSum / (double) examples,
-          agreement.result(), wordStats, labelStats);
+          agreement.result(), wordStats, labelStats, answers);
     }
   }
 
@@ -188,6 +208,7 @@ public record CorpusStats(
   private static final class AgreementAccumulator {
     long items;
     double pairwiseSum;
+    double coincidentSum;
     long totalVotes;
     final Map<String, Long> votesPerLabel = new TreeMap<>();
 
@@ -203,22 +224,28 @@ public record CorpusStats(
       }
       items++;
       pairwiseSum += agreeingPairs / (double) (n * (n - 1));
+      coincidentSum += agreeingPairs / (double) (n - 1);
       totalVotes += n;
       votes.forEach((k, c) -> votesPerLabel.merge(k, (long) c, Long::sum));
     }
 
     Agreement result() {
       if (items == 0) {
-        return new Agreement(0, Double.NaN, Double.NaN);
+        return new Agreement(0, Double.NaN, Double.NaN, Double.NaN);
       }
       double observed = pairwiseSum / items;
       double expected = 0;
+      double expectedPairs = 0;
       for (long c : votesPerLabel.values()) {
         double p = c / (double) totalVotes;
         expected += p * p;
+        expectedPairs += c * (c - 1.0);
       }
       double kappa = expected >= 1 ? Double.NaN : (observed - expected) / (1 - expected);
-      return new Agreement(items, observed, kappa);
+      double n = totalVotes;
+      double chance = expectedPairs / (n * (n - 1));
+      double alpha = chance >= 1 ? Double.NaN : (coincidentSum / n - chance) / (1 - chance);
+      return new Agreement(items, observed, kappa, alpha);
     }
   }
 }

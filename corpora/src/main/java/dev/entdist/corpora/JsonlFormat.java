@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,8 +33,11 @@ import java.util.TreeMap;
  * "labels":{"prison":0.8,"biology":0.2},"votes":{"prison":4,"biology":1},"n_annotators":5}</pre>
  *
  * <p>Offsets count code points. {@code labels} holds probabilities; a line with only {@code votes}
- * gets labels = votes / total. Unknown fields are kept in {@link AnnotatedExample#extra()} and
- * written back. Blank lines are skipped.
+ * gets labels = votes / total. An optional {@code annotations} array names each annotator's
+ * answer, {@code [{"annotator":"a17","label":"PER"}, …]}; without {@code votes} the votes are
+ * counted from it (with them, they must agree), without {@code labels} the labels are the vote
+ * proportions, and {@code n_annotators} defaults to the number of distinct annotators. Unknown
+ * fields are kept in {@link AnnotatedExample#extra()} and written back. Blank lines are skipped.
  */
 public final class JsonlFormat {
 
@@ -45,7 +49,8 @@ public final class JsonlFormat {
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
   private static final Set<String> KNOWN =
-      Set.of("id", "text", "target", "start", "end", "labels", "votes", "n_annotators");
+      Set.of("id", "text", "target", "start", "end", "labels", "votes", "n_annotators",
+          "annotations");
 
   private JsonlFormat() {}
 
@@ -122,7 +127,17 @@ public final class JsonlFormat {
       throw new CorpusFormatException(source, lineNumber, "target",
           "the span [" + start + ", " + end + ") is '" + span + "', not '" + target + "'");
     }
+    List<Annotation> annotations = annotations(node, source, lineNumber);
     Map<String, Integer> votes = votes(node, source, lineNumber);
+    if (!annotations.isEmpty()) {
+      Map<String, Integer> counted = AnnotatedExample.countVotes(annotations);
+      if (votes.isEmpty()) {
+        votes.putAll(counted);
+      } else if (!new TreeMap<>(votes).equals(counted)) {
+        throw new CorpusFormatException(source, lineNumber, "votes",
+            new TreeMap<>(votes) + " are not the counts " + counted + " of the annotations");
+      }
+    }
     Map<String, Double> labels = labels(node, votes, source, lineNumber);
     for (Map.Entry<String, Integer> v : votes.entrySet()) {
       if (v.getValue() > 0 && labels.getOrDefault(v.getKey(), 0.0) == 0) {
@@ -134,7 +149,8 @@ public final class JsonlFormat {
     JsonNode n = node.get("n_annotators");
     if (n == null || n.isNull()) {
       int total = votes.values().stream().mapToInt(Integer::intValue).sum();
-      annotators = Math.max(1, total);
+      annotators = annotations.isEmpty() ? Math.max(1, total)
+          : (int) annotations.stream().map(Annotation::annotator).distinct().count();
     } else if (n.isIntegralNumber() && n.canConvertToInt() && n.intValue() >= 1) {
       annotators = n.intValue();
     } else {
@@ -149,7 +165,8 @@ public final class JsonlFormat {
       }
     }
     try {
-      return new AnnotatedExample(id, text, target, start, end, labels, votes, annotators, extra);
+      return new AnnotatedExample(id, text, target, start, end, labels, votes, annotators, extra,
+          annotations);
     } catch (IllegalArgumentException e) {
       throw new CorpusFormatException(source, lineNumber, "labels", e.getMessage());
     }
@@ -286,6 +303,12 @@ public final class JsonlFormat {
       e.votes().forEach(votes::put);
     }
     o.put("n_annotators", e.annotators());
+    if (e.hasAnnotations()) {
+      ArrayNode answers = o.putArray("annotations");
+      for (Annotation a : e.annotations()) {
+        answers.addObject().put("annotator", a.annotator()).put("label", a.label());
+      }
+    }
     e.extra().forEach((k, v) -> o.set(k, MAPPER.valueToTree(v)));
     try {
       return MAPPER.writeValueAsString(o);
@@ -330,6 +353,39 @@ public final class JsonlFormat {
       throw new CorpusFormatException(source, line, field, "must be an integer, got " + v);
     }
     return v.intValue();
+  }
+
+  private static List<Annotation> annotations(JsonNode node, String source, long line)
+      throws CorpusFormatException {
+    JsonNode v = node.get("annotations");
+    if (v == null || v.isNull()) {
+      return List.of();
+    }
+    if (!v.isArray()) {
+      throw new CorpusFormatException(source, line, "annotations",
+          "must be an array of {\"annotator\": …, \"label\": …} objects");
+    }
+    List<Annotation> out = new ArrayList<>(v.size());
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode a = v.get(i);
+      String field = "annotations[" + i + "]";
+      if (!a.isObject()) {
+        throw new CorpusFormatException(source, line, field,
+            "must be an object {\"annotator\": …, \"label\": …}, got " + a);
+      }
+      JsonNode who = a.get("annotator");
+      if (who == null || !(who.isTextual() || who.isIntegralNumber()) || who.asText().isEmpty()) {
+        throw new CorpusFormatException(source, line, field + ".annotator",
+            "must be a non-empty string or an integer, got " + who);
+      }
+      JsonNode label = a.get("label");
+      if (label == null || !label.isTextual() || label.asText().isEmpty()) {
+        throw new CorpusFormatException(source, line, field + ".label",
+            "must be a non-empty string, got " + label);
+      }
+      out.add(new Annotation(who.asText(), label.asText()));
+    }
+    return out;
   }
 
   private static Map<String, Integer> votes(JsonNode node, String source, long line)

@@ -30,12 +30,20 @@ final class Sentences {
   static AnnotatedExample occurrence(String id, List<String> tokens, int[] starts, int start,
       int end, Map<String, Double> labels, Map<String, Integer> votes, int annotators,
       Map<String, Object> extra) {
+    return occurrence(id, tokens, starts, start, end, labels, votes, annotators, extra,
+        List.of());
+  }
+
+  /** The occurrence for tokens [start, end), with each annotator's answer. */
+  static AnnotatedExample occurrence(String id, List<String> tokens, int[] starts, int start,
+      int end, Map<String, Double> labels, Map<String, Integer> votes, int annotators,
+      Map<String, Object> extra, List<Annotation> answers) {
     String text = text(tokens);
     String target = String.join(" ", tokens.subList(start, end));
     int cpStart = starts[start];
     int cpEnd = cpStart + target.codePointCount(0, target.length());
     return new AnnotatedExample(id, text, target, cpStart, cpEnd, labels, votes, annotators,
-        extra);
+        extra, answers);
   }
 
   /** The name a file contributes to occurrence ids: its base name without extension. */

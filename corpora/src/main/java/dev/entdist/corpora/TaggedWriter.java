@@ -26,6 +26,8 @@ final class TaggedWriter implements CorpusWriter {
   private final String target;
   private final List<AnnotatedExample> sentence = new ArrayList<>();
   private Object document;
+  private List<String> header;
+  private List<String> columnNames;
   private long omitted;
 
   TaggedWriter(Writer out, CorpusFormat format, boolean argmax, String target) {
@@ -75,6 +77,7 @@ final class TaggedWriter implements CorpusWriter {
     }
     SentenceLayout layout = new SentenceLayout(examples.get(0).text(), edges);
     int columns = outcomes.isEmpty() ? 1 : outcomes.get(0).size();
+    boolean named = columnNames != null;
     String[][] tags = new String[columns][layout.tokens.size()];
     for (String[] column : tags) {
       java.util.Arrays.fill(column, AbstractCorpusReader.NO_ENTITY);
@@ -92,9 +95,11 @@ final class TaggedWriter implements CorpusWriter {
           throw refuse(e, "start", "has the same span as example '" + other.id() + "'");
         }
       }
-      for (String type : outcomes.get(i)) {
+      List<String> types = outcomes.get(i);
+      for (int c = 0; c < types.size(); c++) {
+        String type = types.get(c);
         if (!type.equals(AbstractCorpusReader.NO_ENTITY)) {
-          place(tags, from, to, type, e);
+          place(named ? new String[][] {tags[c]} : tags, from, to, type, e);
         }
       }
     }
@@ -103,6 +108,10 @@ final class TaggedWriter implements CorpusWriter {
       out.write("-DOCSTART-\n\n");
     }
     document = doc;
+    if (format == CorpusFormat.CONLL && !Objects.equals(columnNames, header)) {
+      out.write("# annotators:" + (named ? " " + String.join(" ", columnNames) : "") + "\n");
+      header = columnNames;
+    }
     if (format == CorpusFormat.CONLL) {
       writeConll(layout.tokens, tags);
     } else {
@@ -113,6 +122,14 @@ final class TaggedWriter implements CorpusWriter {
   /** Per example the outcome of each annotator column (all lists of one length). */
   private List<List<String>> outcomes(List<AnnotatedExample> examples)
       throws CorpusFormatException {
+    columnNames = null;
+    if (format == CorpusFormat.CONLL) {
+      List<List<String>> perAnnotator = annotatorOutcomes(examples);
+      if (perAnnotator != null) {
+        countOmitted(perAnnotator);
+        return perAnnotator;
+      }
+    }
     List<List<String>> perVote = new ArrayList<>();
     if (format == CorpusFormat.CONLL) {
       for (AnnotatedExample e : examples) {
@@ -134,6 +151,57 @@ final class TaggedWriter implements CorpusWriter {
     }
     countOmitted(single);
     return single;
+  }
+
+  /**
+   * One column per annotator of the sentence (names in order of first answer; an annotator
+   * without an answer for an occurrence did not mark it), or null when an occurrence lacks
+   * annotations, counts another number of annotators, its labels are not their vote shares, an
+   * annotator answered one occurrence twice, or a name cannot be a column name.
+   */
+  private List<List<String>> annotatorOutcomes(List<AnnotatedExample> examples) {
+    java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+    AnnotatedExample widest = examples.get(0);
+    for (AnnotatedExample e : examples) {
+      if (e.annotations().size() > widest.annotations().size()) {
+        widest = e;
+      }
+    }
+    // The fullest occurrence sets the column order, so a file read back keeps its column order.
+    widest.annotations().forEach(a -> names.add(a.annotator()));
+    for (AnnotatedExample e : examples) {
+      if (!e.hasAnnotations() || voteOutcomes(e) == null) {
+        return null;
+      }
+      for (Annotation a : e.annotations()) {
+        if (a.annotator().codePoints().anyMatch(Character::isWhitespace)) {
+          return null;
+        }
+        names.add(a.annotator());
+      }
+    }
+    List<String> order = new ArrayList<>(names);
+    for (AnnotatedExample e : examples) {
+      if (e.annotators() != order.size()) {
+        return null;
+      }
+    }
+    List<List<String>> out = new ArrayList<>();
+    for (AnnotatedExample e : examples) {
+      String[] row = new String[order.size()];
+      java.util.Arrays.fill(row, AbstractCorpusReader.NO_ENTITY);
+      for (Annotation a : e.annotations()) {
+        int c = order.indexOf(a.annotator());
+        if (!row[c].equals(AbstractCorpusReader.NO_ENTITY)
+            || a.label().codePoints().anyMatch(Character::isWhitespace)) {
+          return null;
+        }
+        row[c] = a.label();
+      }
+      out.add(List.of(row));
+    }
+    columnNames = order;
+    return out;
   }
 
   private void countOmitted(List<List<String>> outcomes) {

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Figures against stats_expected.json, computed independently by stats_reference.py. */
@@ -19,14 +20,16 @@ class CorpusStatsTest {
 
   @TempDir Path dir;
 
-  @Test
-  void figuresMatchTheIndependentCount() throws Exception {
+  /** The corpus and the file of its reference figures. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"good.jsonl, stats_expected.json", "crowd.jsonl, stats_expected_crowd.json"})
+  void figuresMatchTheIndependentCount(String corpus, String expected) throws Exception {
     JsonNode ref;
-    try (InputStream in = getClass().getResourceAsStream("stats_expected.json")) {
+    try (InputStream in = getClass().getResourceAsStream(expected)) {
       ref = new ObjectMapper().readTree(in);
     }
     CorpusStats.Builder b = CorpusStats.builder();
-    Fixtures.readAll(Fixtures.copy("good.jsonl", dir), ReadOptions.defaults()).forEach(b::add);
+    Fixtures.readAll(Fixtures.copy(corpus, dir), ReadOptions.defaults()).forEach(b::add);
     CorpusStats s = b.build();
 
     assertEquals(ref.get("examples").asLong(), s.examples());
@@ -60,6 +63,10 @@ class CorpusStatsTest {
       assertEquals(r.get("words").asInt(), l.words());
     }
     assertEquals("cell", s.mostAmbiguous(1).get(0).word());
+    Map<String, Long> answers = new java.util.TreeMap<>();
+    ref.get("answers_per_annotator").fields()
+        .forEachRemaining(f -> answers.put(f.getKey(), f.getValue().asLong()));
+    assertEquals(answers, s.answersPerAnnotator());
   }
 
   private static void assertAgreement(JsonNode r, CorpusStats.Agreement a) {
@@ -70,5 +77,6 @@ class CorpusStatsTest {
     }
     assertEquals(r.get("mean_pairwise_agreement").asDouble(), a.meanPairwiseAgreement(), TOL);
     assertEquals(r.get("fleiss_kappa").asDouble(), a.fleissKappa(), TOL);
+    assertEquals(r.get("krippendorff_alpha").asDouble(), a.krippendorffAlpha(), TOL);
   }
 }

@@ -72,6 +72,8 @@ final class ReaderFuzzing {
       case JSONL -> new JsonlReader(lines, options);
       case CONLL -> new ConllReader(lines, options);
       case OPENNLP -> new OpenNlpReader(lines, options);
+      case LABEL_STUDIO -> new LabelStudioReader(new ByteArrayInputStream(data), source, options);
+      case DOCCANO -> new DoccanoReader(List.of(lines), source, options);
     };
     return drain(reader, source, countLines(data));
   }

@@ -69,7 +69,8 @@ class ValidationTest {
   void anUnknownFormatNameIsRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> CorpusFormat.parse("xml"));
-    assertTrue(e.getMessage().contains("jsonl, conll or opennlp"), e.getMessage());
+    assertTrue(e.getMessage().contains("jsonl, conll, opennlp, label-studio or doccano"),
+        e.getMessage());
   }
 
   @Test
