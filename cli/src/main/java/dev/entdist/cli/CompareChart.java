@@ -36,7 +36,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * the splits when there are several). On the right, a reliability diagram (accuracy against
  * confidence in the {@value Evaluation#ECE_BINS} equal-width bins of the expected calibration
  * error, pooled over the splits) and the mean entropy of the in-context predictions next to the
- * references'. Drawn headless.
+ * references'. Below, two panels on single occurrences ({@link OccurrenceCharts}): each label's
+ * predicted against annotated probability, and mean entropies by context kind. Drawn headless.
  */
 final class CompareChart {
 
@@ -44,7 +45,10 @@ final class CompareChart {
   static final int WIDTH = 1800;
 
   /** Height of the image in pixels. */
-  static final int HEIGHT = 1200;
+  static final int HEIGHT = 1800;
+
+  /** Height of the top part: the word panels and, beside them, reliability and entropy. */
+  private static final int TOP_HEIGHT = 1200;
 
   private static final int WORDS_WIDTH = 1200;
   private static final int COLUMNS = 3;
@@ -82,7 +86,7 @@ final class CompareChart {
       List<String> words = rc.words();
       int rows = Math.max(1, (words.size() + COLUMNS - 1) / COLUMNS);
       int panelWidth = WORDS_WIDTH / COLUMNS;
-      int panelHeight = HEIGHT / rows;
+      int panelHeight = TOP_HEIGHT / rows;
       for (int i = 0; i < words.size(); i++) {
         int x = (i % COLUMNS) * panelWidth;
         int y = (i / COLUMNS) * panelHeight;
@@ -91,8 +95,14 @@ final class CompareChart {
         paint(g, chart, x, y, panelWidth, panelHeight);
       }
       int side = WIDTH - WORDS_WIDTH;
-      paint(g, reliabilityChart(rc, side, HEIGHT / 2), WORDS_WIDTH, 0, side, HEIGHT / 2);
-      paint(g, entropyChart(rc, side, HEIGHT / 2), WORDS_WIDTH, HEIGHT / 2, side, HEIGHT / 2);
+      int half = TOP_HEIGHT / 2;
+      paint(g, reliabilityChart(rc, side, half), WORDS_WIDTH, 0, side, half);
+      paint(g, entropyChart(rc, side, half), WORDS_WIDTH, half, side, half);
+      int bottom = HEIGHT - TOP_HEIGHT;
+      paint(g, OccurrenceCharts.probabilities(rc, REGIMES, WIDTH / 2, bottom), 0, TOP_HEIGHT,
+          WIDTH / 2, bottom);
+      paint(g, OccurrenceCharts.entropyByKind(rc, REFERENCE, REGIMES, WIDTH / 2, bottom),
+          WIDTH / 2, TOP_HEIGHT, WIDTH / 2, bottom);
     } finally {
       g.dispose();
     }
@@ -254,7 +264,7 @@ final class CompareChart {
     return chart;
   }
 
-  private static void style(Styler s) {
+  static void style(Styler s) {
     s.setChartBackgroundColor(Color.WHITE);
     s.setPlotBackgroundColor(Color.WHITE);
     s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));

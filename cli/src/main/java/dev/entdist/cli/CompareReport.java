@@ -119,6 +119,10 @@ final class CompareReport {
     }
     metrics.print(out);
     out.println();
+    if (rc.first().intervals() != null) {
+      CompareIntervals.print(out, rc);
+      out.println();
+    }
     out.println("Per word: the type-level distribution (mean over the word's held-out occurrences)"
         + " of the");
     out.println("reference and of each regime; H(mean) is its entropy, mean H the mean entropy of"

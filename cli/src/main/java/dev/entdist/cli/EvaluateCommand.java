@@ -5,14 +5,17 @@ import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
 import dev.entdist.corpora.LoadedCorpus;
 import dev.entdist.pipeline.FeatureDirectory;
+import dev.entdist.pipeline.HeldOutEvaluation;
 import dev.entdist.pipeline.TextModel;
 import dev.entdist.trainer.Evaluation;
 import dev.entdist.trainer.FeatureCompatibility;
+import dev.entdist.trainer.PairedBootstrap;
 import dev.entdist.trainer.PeerFormat;
+import dev.entdist.trainer.UnknownLabelsException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -32,6 +35,9 @@ import picocli.CommandLine.Spec;
           + " Jensen-Shannon, cross-entropy, top-1 agreement, entropies, calibration and the"
           + " label-distribution-learning measures.",
       "",
+      "Every metric comes with a 95 %% bootstrap interval that resamples whole sentences"
+          + " (occurrences that share a sentence are not independent).",
+      "",
       "--features DIR reads DIR/test when present, else DIR."
     },
     footerHeading = "%nExamples:%n",
@@ -42,7 +48,7 @@ import picocli.CommandLine.Spec;
 final class EvaluateCommand implements Callable<Integer> {
 
   /** Metric key → one-line meaning, in the order of {@link Evaluation.Metrics#toMap()}. */
-  private static final Map<String, String> MEANING = Map.ofEntries(
+  static final Map<String, String> MEANING = Map.ofEntries(
       Map.entry("examples", "occurrences evaluated"),
       Map.entry("mean_kl", "mean KL(ref‖pred), nats (lower is better)"),
       Map.entry("mean_reverse_kl", "mean KL(pred‖ref), nats (lower is better)"),
@@ -57,7 +63,9 @@ final class EvaluateCommand implements Callable<Integer> {
       Map.entry("clark", "Clark distance (lower is better)"),
       Map.entry("canberra", "Canberra distance (lower is better)"),
       Map.entry("cosine", "cosine similarity (higher is better)"),
-      Map.entry("intersection", "Σ min(ref, pred) (higher is better)"));
+      Map.entry("intersection", "Σ min(ref, pred) (higher is better)"),
+      Map.entry("manhattan", "mean Σ |ref − pred|, L1 (lower is better)"),
+      Map.entry("euclidean", "mean sqrt(Σ (ref − pred)²), L2 (lower is better)"));
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -89,21 +97,54 @@ final class EvaluateCommand implements Callable<Integer> {
       + " many) instead of stopping at the first.")
   boolean skipInvalid;
 
+  @Mixin UnknownLabelsOption unknownLabels;
+
+  @Option(names = "--by-word",
+      description = "Also score each word's occurrences: occurrences, mean KL, top-1 and mean"
+          + " entropies per word, most occurrences first (needs --corpus).")
+  boolean byWord;
+
+  @Option(names = "--resamples", paramLabel = "N", defaultValue = "1000",
+      description = "Bootstrap resamples for the 95 %% intervals, drawing whole sentences"
+          + " (default: ${DEFAULT-VALUE}; 0: no intervals).")
+  int resamples;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+      description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
+  long seed;
+
   @Option(names = "--json", description = "Print one JSON object with every metric.")
   boolean json;
 
   @Override
   public Integer call() throws Exception {
+    if (resamples < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--resamples must be >= 0, got " + resamples);
+    }
+    PairedBootstrap.Settings bootstrap = resamples == 0 ? null
+        : PairedBootstrap.Settings.defaults().withResamples(resamples).withSeed(seed);
     TextModel model = TextModel.load(modelFile);
-    Evaluation.Metrics metrics;
+    HeldOutEvaluation.Result result;
     String data;
     if (source.corpus != null) {
       LoadedCorpus loaded = CorpusFiles.load(source.corpus, read.options(skipInvalid));
       CorpusReading.reportSkipped(loaded, spec);
       Corpus corpus = loaded.corpus();
-      metrics = model.evaluate(corpus, threads());
       data = corpus.source();
+      HeldOutEvaluation.Settings settings = HeldOutEvaluation.Settings.of(threads())
+          .withUnknownLabels(unknownLabels.policy).withByWord(byWord).withBootstrap(bootstrap);
+      try {
+        result = model.evaluate(corpus, settings);
+      } catch (UnknownLabelsException e) {
+        throw UnknownLabelsOption.error(e, data, modelFile.toString());
+      }
     } else {
+      if (byWord) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--by-word needs the words of the occurrences, which a feature directory does not"
+                + " carry: use --corpus");
+      }
       Path dir = FeatureDirectory.split(source.features, "test");
       // A model trained on other features (another --hash-bits) would answer with the weights
       // of unrelated features: refuse it before reading the rows.
@@ -118,29 +159,22 @@ final class EvaluateCommand implements Callable<Integer> {
       if (split.size() == 0) {
         throw new UserException(dir + " has no rows to evaluate on");
       }
-      metrics = Evaluation.evaluate(split.inSortedOrder(split.labels()),
-          model.softmax().predictAll(split.features(), null));
       data = dir.toString();
+      double[][] refs = split.inSortedOrder(split.labels());
+      double[][] preds = model.softmax().predictAll(split.features(), null);
+      List<Integer> rows = java.util.stream.IntStream.range(0, refs.length).boxed().toList();
+      result = new HeldOutEvaluation.Result(data, Evaluation.evaluate(refs, preds), 0,
+          new java.util.TreeSet<>(), List.of(), bootstrap == null ? null
+              : PairedBootstrap.run(refs, Map.of(HeldOutEvaluation.SET, preds), rows,
+                  bootstrap));
     }
+    List<String> warnings = EvaluateReport.warnings(result, source.features != null);
+    warnings.forEach(w -> Progress.warn(spec, w));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectNode o = Json.object();
-      metrics.toMap().forEach((k, v) -> {
-        if (k.equals("examples")) {
-          o.put(k, metrics.examples());
-        } else {
-          Json.put(o, k, v);
-        }
-      });
-      Json.println(out, o);
+      Json.println(out, EvaluateReport.json(result, warnings));
     } else {
-      out.printf(Locale.ROOT, "Model %s on %s:%n", modelFile, data);
-      Table t = new Table("metric", "value", "meaning").leftAligned(2);
-      metrics.toMap().forEach((k, v) -> t.row(k,
-          k.equals("examples") ? Integer.toString(metrics.examples()) : CompareReport.f(v),
-          MEANING.getOrDefault(k, "")));
-      t.print(out);
-      out.flush();
+      EvaluateReport.print(out, modelFile.toString(), data, result, MEANING);
     }
     return 0;
   }

@@ -10,6 +10,7 @@ import dev.entdist.corpora.ReadOptions;
 import dev.entdist.features.ExplainedFeature;
 import dev.entdist.features.FeatureConfig;
 import dev.entdist.features.FeaturePipeline;
+import dev.entdist.serve.JsonAnswers;
 import dev.entdist.trainer.Provenance;
 import dev.entdist.trainer.SoftmaxModel;
 import java.io.PrintWriter;
@@ -111,25 +112,16 @@ final class ModelInfoCommand implements Callable<Integer> {
     ObjectNode o = Json.object();
     o.put("file", modelFile.toString());
     o.put("bytes", Files.size(modelFile));
-    Provenance p = model.provenance();
-    ObjectNode pn = o.putObject("provenance");
-    pn.put("corpus_checksum", p.corpusChecksum());
-    pn.put("regime", p.regime());
-    Json.put(pn, "lambda", p.lambda());
-    pn.put("seed", p.seed());
-    pn.put("optimizer", p.optimizer());
-    pn.put("iterations", p.iterations());
-    Json.put(pn, "final_objective", p.finalObjective());
-    pn.put("converged", p.converged());
-    pn.put("entdist_version", p.entdistVersion());
-    ObjectNode deps = pn.putObject("dependency_versions");
-    p.dependencyVersions().forEach(deps::put);
-    pn.put("date", p.date());
+    o.set("provenance", JsonAnswers.provenance(model.provenance()));
     ArrayNode labels = o.putArray("labels");
     model.labels().forEach(labels::add);
+    ArrayNode noMass = o.putArray("labels_without_mass");
+    model.labelsWithoutMass().forEach(noMass::add);
     o.put("features", model.numFeatures());
     o.put("restricted", model.restricted());
     Json.put(o, "delta", model.delta());
+    Json.put(o, "unrestricted_weight", model.unrestrictedWeight());
+    Json.put(o, "temperature", model.temperature());
     if (config == null) {
       o.putNull("feature_config");
     } else {
@@ -193,8 +185,22 @@ final class ModelInfoCommand implements Callable<Integer> {
         ? String.format(Locale.ROOT, "Inventories: restricted; labels outside a word's inventory"
             + " share δ = %s.", Numbers.compact(model.delta()))
         : "Inventories: not restricted; every label competes for every word.");
+    if (model.restricted() && model.unrestrictedWeight() > 0) {
+      out.printf(Locale.ROOT, "  Restricted predictions mix in the prediction over all labels"
+          + " with weight %s (chosen on held-out rows).%n",
+          Numbers.compact(model.unrestrictedWeight()));
+    }
+    out.println(model.temperature() == 1.0
+        ? "Temperature: 1 (not calibrated)."
+        : String.format(Locale.ROOT, "Temperature: %s (calibrated: every logit is divided by"
+            + " it).", Numbers.compact(model.temperature())));
     out.printf(Locale.ROOT, "%nLabels (%d): %s%n", model.labels().size(),
         String.join(", ", model.labels()));
+    if (!model.labelsWithoutMass().isEmpty()) {
+      out.printf(Locale.ROOT, "Labels without training mass (%d, declared with --labels; the"
+          + " model gives them little probability): %s%n", model.labelsWithoutMass().size(),
+          String.join(", ", model.labelsWithoutMass()));
+    }
     Map<String, List<String>> inventories = model.inventories();
     if (!inventories.isEmpty()) {
       out.printf(Locale.ROOT, "%nLabels seen with each training word (%d words):%n",

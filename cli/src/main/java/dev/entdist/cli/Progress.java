@@ -45,6 +45,16 @@ final class Progress {
   }
 
   /**
+   * Prints a warning on stderr, also under {@code --quiet}: it is about the result, not the
+   * progress.
+   */
+  static void warn(CommandSpec spec, String line) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("entdist: warning: " + line);
+    err.flush();
+  }
+
+  /**
    * A task of {@code total} steps: a bar on a terminal, a start and an end line otherwise.
    *
    * @param spec the running command (for its stderr and {@code --quiet})

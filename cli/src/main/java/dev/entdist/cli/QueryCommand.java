@@ -6,6 +6,7 @@ import dev.entdist.corpora.DocumentReader;
 import dev.entdist.corpora.ReadOptions;
 import dev.entdist.pipeline.TextModel;
 import dev.entdist.pipeline.WordDistribution;
+import dev.entdist.serve.JsonAnswers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -89,11 +90,11 @@ final class QueryCommand implements Callable<Integer> {
       for (Question q : questions) {
         WordDistribution d = q.context() == null ? model.query(q.word())
             : model.query(q.word(), q.context(), occurrence);
-        QueryReport.Answer a = new QueryReport.Answer(q.word(), q.context(),
-            d.occurrence(), d.knownWord(), d.distribution().toArray());
         if (json) {
-          Json.println(out, QueryReport.json(model.softmax(), a, top));
+          Json.println(out, JsonAnswers.query(d, top));
         } else {
+          QueryReport.Answer a = new QueryReport.Answer(q.word(), q.context(),
+              d.occurrence(), d.knownWord(), d.distribution().toArray());
           if (!first) {
             out.println();
           }

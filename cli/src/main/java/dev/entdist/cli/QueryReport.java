@@ -1,6 +1,5 @@
 package dev.entdist.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.divergence.Kernels;
 import dev.entdist.trainer.SoftmaxModel;
 import java.io.PrintWriter;
@@ -9,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders a query answer: horizontal bars with percentages and the entropy as a share of its
- * maximum log K, or one JSON object.
+ * Renders a query answer as horizontal bars with percentages and the entropy as a share of its
+ * maximum log K (the JSON answer is {@link dev.entdist.serve.JsonAnswers#query}).
  */
 final class QueryReport {
 
@@ -33,27 +32,6 @@ final class QueryReport {
       double[] distribution) {}
 
   private QueryReport() {}
-
-  static ObjectNode json(SoftmaxModel model, Answer a, Integer top) {
-    ObjectNode o = Json.object();
-    o.put("word", a.word());
-    double[] p = a.distribution();
-    ObjectNode d = o.putObject("distribution");
-    int[] order = order(p);
-    int n = top == null ? order.length : Math.min(top, order.length);
-    for (int r = 0; r < n; r++) {
-      Json.put(d, model.labels().get(order[r]), p[order[r]]);
-    }
-    double h = Kernels.entropy(p, 0, p.length);
-    Json.put(o, "entropy_nats", h);
-    Json.put(o, "entropy", h);
-    o.put("known_word", a.knownWord());
-    if (a.context() != null) {
-      o.put("context", a.context());
-      o.put("occurrence", a.occurrence());
-    }
-    return o;
-  }
 
   static void print(PrintWriter out, SoftmaxModel model, Answer a, Integer top) {
     List<String> labels = model.labels();

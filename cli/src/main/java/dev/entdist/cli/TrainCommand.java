@@ -77,6 +77,12 @@ final class TrainCommand implements Callable<Integer> {
           + " temper:T, sample, votes, type-soft (the last two need --corpus).")
   String regime;
 
+  @Option(names = "--labels", paramLabel = "FILE",
+      description = "Labels the model must know besides those of the corpus, one per line;"
+          + " a label without training mass gets little probability, and 'model info' lists"
+          + " it. Held-out data may then carry it.")
+  Path labelsFile;
+
   @Option(names = "--out", paramLabel = "MODEL", required = true,
       description = "Model file to write (atomically: a crash never leaves half a model).")
   Path out;
@@ -107,6 +113,11 @@ final class TrainCommand implements Callable<Integer> {
           + " search folds (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--trace", paramLabel = "FILE",
+      description = "Write one CSV line per L-BFGS iteration (Adam epoch) of the final fit:"
+          + " iteration,objective,gradient_max,seconds (seconds since the fit started).")
+  Path trace;
+
   @Option(names = "--json", description = "Print one JSON object with the fit statistics.")
   boolean json;
 
@@ -134,8 +145,16 @@ final class TrainCommand implements Callable<Integer> {
       checksum = loaded.checksum();
       TrainSettings settings = new TrainSettings(parsedRegime, config, training.lambdaAuto(),
           featureOptions.config(spec.commandLine()));
+      if (labelsFile != null) {
+        settings = settings.withDeclaredLabels(LabelFiles.read(labelsFile));
+      }
       outcome = Training.train(corpus, settings, monitor);
     } else {
+      if (labelsFile != null) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--labels declares labels of a corpus: a feature directory's labels.tsv already"
+                + " names every class");
+      }
       if (featureOptions.given()) {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "--hash-bits, --window and --opennlp-models describe text features: they cannot be"
@@ -160,6 +179,9 @@ final class TrainCommand implements Callable<Integer> {
           PeerFormat.readMeta(source.features).nFeatures()));
     }
     model.save(target);
+    if (trace != null) {
+      outcome.writeTrace(trace);
+    }
     // A model written to standard output leaves the report to stderr.
     PrintWriter stdout = target.isStandardOutput() ? spec.commandLine().getErr()
         : spec.commandLine().getOut();
@@ -210,11 +232,16 @@ final class TrainCommand implements Callable<Integer> {
     n.put("features", s.features());
     ArrayNode labels = n.putArray("labels");
     o.model().labels().forEach(labels::add);
+    ArrayNode noMass = n.putArray("labels_without_mass");
+    o.model().softmax().labelsWithoutMass().forEach(noMass::add);
     n.put("iterations", s.iterations());
     n.put("evaluations", s.evaluations());
     Json.put(n, "final_objective", s.finalObjective());
     Json.put(n, "final_gradient_max", s.finalGradientMax());
     Json.put(n, "fit_seconds", s.fitSeconds());
+    if (o.search() != null) {
+      Json.put(n, "search_seconds", o.search().searchSeconds());
+    }
     n.put("converged", s.converged());
     n.put("optimizer", optimizer);
     Json.put(n, "lambda", s.lambda());
@@ -252,6 +279,10 @@ final class TrainCommand implements Callable<Integer> {
     w.printf(Locale.ROOT, "Trained regime %s on %d rows (%d %s), %d labels, %d seen features.%n",
         regime, o.rows(), o.occurrences(), source.corpus != null ? "occurrences" : "feature rows",
         o.model().labels().size(), s.features());
+    if (!o.model().softmax().labelsWithoutMass().isEmpty()) {
+      w.printf(Locale.ROOT, "Labels without training mass: %s.%n",
+          String.join(", ", o.model().softmax().labelsWithoutMass()));
+    }
     String steps = optimizer.equals("adam")
         ? String.format(Locale.ROOT, "%d epochs, %d minibatch steps", s.iterations(),
             s.evaluations())

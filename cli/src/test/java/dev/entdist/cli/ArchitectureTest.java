@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the module arrows of DESIGN.md one way: divergence-core ← corpora ← nlp-features,
- * divergence-core ← trainer, pipeline on those, cli on the pipeline; io (output targets) under
- * corpora and trainer, depending on nothing but the JDK. The trainer never sees text,
- * corpora or OpenNLP; the features never see Smile or the trainer; the library modules never see
- * the command line; no command calls another command's helpers.
+ * divergence-core ← trainer, pipeline on those, serve (HTTP) on the pipeline, cli on both; io
+ * (output targets) under corpora and trainer, depending on nothing but the JDK. The trainer never
+ * sees text, corpora or OpenNLP; the features never see Smile or the trainer; the library modules
+ * never see the server or the command line; no command calls another command's helpers.
  */
 class ArchitectureTest {
 
@@ -38,7 +38,7 @@ class ArchitectureTest {
   @Test
   void everyModuleIsImported() {
     for (String pkg : new String[] {"io", "divergence", "corpora", "features", "trainer",
-        "pipeline", "cli"}) {
+        "pipeline", "serve", "cli"}) {
       org.junit.jupiter.api.Assertions.assertTrue(
           classes.containPackage("dev.entdist." + pkg), "no classes found in dev.entdist." + pkg);
     }
@@ -94,6 +94,20 @@ class ArchitectureTest {
   @Test
   void thePipelineNeverSeesTheCommandLine() {
     noClasses().that().resideInAPackage("dev.entdist.pipeline..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.entdist.cli..", "picocli..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheCommandLineSeesTheServer() {
+    noClasses().that().resideOutsideOfPackages("dev.entdist.serve..", "dev.entdist.cli..")
+        .should().dependOnClassesThat().resideInAPackage("dev.entdist.serve..")
+        .check(classes);
+  }
+
+  @Test
+  void theServerNeverSeesTheCommandLine() {
+    noClasses().that().resideInAPackage("dev.entdist.serve..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.entdist.cli..", "picocli..")
         .check(classes);
   }

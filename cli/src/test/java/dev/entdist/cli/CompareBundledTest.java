@@ -76,4 +76,28 @@ class CompareBundledTest {
     assertTrue(soft.get("mean_kl").asDouble() < onehot.get("mean_kl").asDouble(),
         "soft labels should give a lower mean KL(ref||pred)");
   }
+
+  /** The acceptance of issue 16: the soft − onehot mean-KL interval lies entirely below 0. */
+  @Test
+  void theSoftMinusOneHotMeanKlIntervalIsEntirelyBelowZero() {
+    JsonNode kl = null;
+    for (JsonNode d : result.get("differences")) {
+      if (d.get("a").asText().equals("soft") && d.get("b").asText().equals("onehot")
+          && d.get("metric").asText().equals("mean_kl")) {
+        kl = d;
+      }
+    }
+    assertTrue(kl != null, "no soft - onehot mean_kl difference");
+    double soft = result.get("regimes").get("soft").get("mean_kl").asDouble();
+    double onehot = result.get("regimes").get("onehot").get("mean_kl").asDouble();
+    assertEquals(soft - onehot, kl.get("difference").asDouble(), 1e-12);
+    double lo = kl.get("ci95").get(0).asDouble();
+    double hi = kl.get("ci95").get(1).asDouble();
+    assertTrue(lo <= kl.get("difference").asDouble() && kl.get("difference").asDouble() <= hi);
+    assertTrue(hi < 0, "interval [" + lo + ", " + hi + "]");
+    JsonNode ci = result.get("regimes").get("soft").get("ci95").get("mean_kl");
+    assertTrue(ci.get(0).asDouble() <= soft && soft <= ci.get(1).asDouble());
+    assertEquals(1000, result.get("bootstrap").get("resamples").asInt());
+    assertEquals(0, result.get("warnings").size(), result.get("warnings").toString());
+  }
 }

@@ -62,9 +62,11 @@ class FeaturesAndPredictionsTest {
     JsonNode o = Json.MAPPER.readTree(run.out());
     List<String> keys = new ArrayList<>();
     o.fieldNames().forEachRemaining(keys::add);
+    // The contract's keys first, in its order; then the later additions.
     assertEquals(List.of("examples", "mean_kl", "mean_reverse_kl", "mean_js", "cross_entropy",
         "top1", "mean_entropy_pred", "mean_entropy_ref", "ece", "brier", "chebyshev", "clark",
-        "canberra", "cosine", "intersection"), keys);
+        "canberra", "cosine", "intersection", "manhattan", "euclidean", "skipped_unknown_label",
+        "bootstrap", "ci95", "warnings"), keys);
     assertEquals(examples.size(), o.get("examples").asInt());
     CliRun text = CliRun.of("evaluate", "--model", modelFile.toString(), "--corpus",
         corpusFile.toString());

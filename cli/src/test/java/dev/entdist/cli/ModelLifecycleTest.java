@@ -41,12 +41,14 @@ class ModelLifecycleTest {
   private static Path modelFile;
   private static JsonNode trainJson;
   private static SoftmaxModel model;
+  private static Path traceFile;
 
   @BeforeAll
   static void train() throws Exception {
     modelFile = dir.resolve("bundled.model");
+    traceFile = dir.resolve("trace.csv");
     CliRun run = CliRun.of("train", "--corpus", "bundled", "--out", modelFile.toString(),
-        "--max-iter", "30", "--json", "--quiet");
+        "--max-iter", "30", "--json", "--quiet", "--trace", traceFile.toString());
     assertEquals(0, run.code(), run::toString);
     trainJson = Json.MAPPER.readTree(run.out());
     model = ModelIo.read(modelFile);
@@ -67,6 +69,33 @@ class ModelLifecycleTest {
     assertEquals(bundled.labels(), labels);
     assertEquals(model.labels(), labels);
     assertEquals(30, trainJson.get("iterations").asInt());
+  }
+
+  @Test
+  void lambdaAutoReportsTheSearchAndItsTime() throws Exception {
+    CliRun run = CliRun.of("train", "--corpus", "bundled", "--out",
+        dir.resolve("auto.model").toString(), "--lambda", "auto", "--max-iter", "20", "--json",
+        "--quiet");
+    assertEquals(0, run.code(), run::toString);
+    JsonNode json = Json.MAPPER.readTree(run.out());
+    assertTrue(json.get("search_seconds").asDouble() > 0, json.toString());
+    assertTrue(json.get("fit_seconds").asDouble() > 0, json.toString());
+    JsonNode search = json.get("lambda_search");
+    assertEquals(5, search.get("folds").asInt());
+    assertEquals(search.get("chosen").asDouble(), json.get("lambda").asDouble(), 0.0);
+  }
+
+  @Test
+  void theTraceHasOneLinePerIterationEndingAtTheReportedObjective() throws Exception {
+    List<String> lines = java.nio.file.Files.readAllLines(traceFile);
+    assertEquals("iteration,objective,gradient_max,seconds", lines.get(0));
+    assertEquals(31 + 1, lines.size(), "iterations 0..30 and the header");
+    String[] last = lines.get(lines.size() - 1).split(",");
+    assertEquals(30, Integer.parseInt(last[0]));
+    assertEquals(trainJson.get("final_objective").asDouble(), Double.parseDouble(last[1]), 0.0);
+    assertEquals(trainJson.get("final_gradient_max").asDouble(), Double.parseDouble(last[2]),
+        0.0);
+    assertTrue(Double.parseDouble(last[3]) <= trainJson.get("fit_seconds").asDouble());
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.entdist.divergence.SparseVector;
 import dev.entdist.features.FeaturePipeline;
 import dev.entdist.trainer.Evaluation;
 import dev.entdist.trainer.Evaluation.Metrics;
+import dev.entdist.trainer.PairedBootstrap;
 import dev.entdist.trainer.SoftmaxModel;
 import dev.entdist.trainer.TrainerConfig;
 import dev.entdist.trainer.TrainingData;
@@ -40,9 +41,23 @@ public final class Comparison {
    * @param words word → type-level distribution over its held-out occurrences
    * @param predictions the in-context prediction of every held-out occurrence
    * @param training the fit and its statistics
+   * @param temperature the temperature of the predictions: 1, or for a calibrated regime
+   *     (named {@code <regime>+T}) the one fitted on held-out training sentences
    */
   public record RegimeResult(String regime, Metrics metrics, Map<String, double[]> words,
-      double[][] predictions, TrainingResult training) {}
+      double[][] predictions, TrainingResult training, double temperature) {
+
+    /** Whether this is a calibrated copy of a regime. */
+    public boolean calibrated() {
+      return regime.endsWith(CALIBRATED);
+    }
+  }
+
+  /** The suffix of a calibrated regime's name. */
+  public static final String CALIBRATED = "+T";
+
+  /** Share of the training sentences a calibrated regime holds out to fit its temperature. */
+  public static final double CALIBRATION_FRACTION = 0.2;
 
   /**
    * One split: its sizes, the reference and every regime.
@@ -58,12 +73,17 @@ public final class Comparison {
    * @param heldOutCounts word → held-out occurrences, most frequent first
    * @param reference word → type-level reference over its held-out occurrences
    * @param references the annotated distribution of every held-out occurrence
-   * @param regimes each regime's result, in the order given
+   * @param regimes each regime's result, in the order given (each calibrated copy after its
+   *     regime)
+   * @param heldOut the held-out occurrences, in the order of the rows
+   * @param intervals intervals of every metric and paired differences between the regimes, by
+   *     a bootstrap over the held-out sentences; {@code null} when not asked for
    */
   public record Run(long seed, double testFraction, int train, int test, List<String> labels,
       List<String> words, List<String> testWords, List<String> testIds,
       Map<String, Integer> heldOutCounts, Map<String, double[]> reference,
-      double[][] references, List<RegimeResult> regimes) {
+      double[][] references, List<RegimeResult> regimes, List<AnnotatedExample> heldOut,
+      PairedBootstrap.Report intervals) {
 
     /** The result of {@code regime}. */
     public RegimeResult regime(String regime) {
@@ -96,12 +116,13 @@ public final class Comparison {
     }
     List<Run> runs = new ArrayList<>();
     Run first = run(corpus, features, settings.regimes(), settings.words(), true,
-        settings.testFraction(), settings.seed(), settings.trainer(), monitor);
+        settings.testFraction(), settings.seed(), settings.trainer(), monitor,
+        settings.calibrate(), settings.bootstrap());
     runs.add(first);
     for (int r = 1; r < settings.repeats(); r++) {
       long s = settings.seed() + r;
       runs.add(run(corpus, features, settings.regimes(), first.words(), false,
-          settings.testFraction(), s, settings.trainer(), monitor));
+          settings.testFraction(), s, settings.trainer(), monitor, settings.calibrate(), null));
     }
     return RepeatedComparison.of(runs);
   }
@@ -119,10 +140,13 @@ public final class Comparison {
    * @param seed split (and regime) seed
    * @param trainer trainer settings shared by every regime (its seed is replaced by {@code seed})
    * @param monitor receives the progress of each regime's training
+   * @param calibrate whether to add each regime calibrated on held-out training sentences
+   * @param bootstrap how to resample the held-out sentences, or {@code null} for no intervals
    */
   public static Run run(Corpus corpus, Map<AnnotatedExample, SparseVector> features,
       List<TrainingRegime> regimes, List<String> requestedWords, boolean strictWords,
-      double testFraction, long seed, TrainerConfig trainer, Monitor monitor) {
+      double testFraction, long seed, TrainerConfig trainer, Monitor monitor, boolean calibrate,
+      PairedBootstrap.Settings bootstrap) {
     CorpusSplit split = CorpusSplit.bySentence(corpus.examples(), testFraction, seed);
     if (split.train().isEmpty() || split.test().isEmpty()) {
       throw new PipelineException("the split (seed " + seed + ") left " + split.train().size()
@@ -163,10 +187,48 @@ public final class Comparison {
       double[][] predictions = model.predictAll(testX, testWords);
       Metrics metrics = Evaluation.evaluate(references, predictions);
       results.add(new RegimeResult(regime.name(), metrics,
-          TypeLevel.means(testWords, predictions, words), predictions, fit));
+          TypeLevel.means(testWords, predictions, words), predictions, fit, 1.0));
+      if (calibrate) {
+        double t = temperature(regime, split.train(), labels, features, config, restrict, seed,
+            monitor);
+        double[][] calibrated = model.withTemperature(t).predictAll(testX, testWords);
+        results.add(new RegimeResult(regime.name() + CALIBRATED,
+            Evaluation.evaluate(references, calibrated),
+            TypeLevel.means(testWords, calibrated, words), calibrated, fit, t));
+      }
+    }
+    PairedBootstrap.Report intervals = null;
+    if (bootstrap != null) {
+      Map<String, double[][]> sets = new LinkedHashMap<>();
+      results.forEach(r -> sets.put(r.regime(), r.predictions()));
+      intervals = PairedBootstrap.run(references, sets,
+          test.stream().map(AnnotatedExample::text).toList(), bootstrap);
     }
     return new Run(seed, testFraction, split.train().size(), test.size(), labels, words,
-        testWords, testIds, heldOut, reference, references, results);
+        testWords, testIds, heldOut, reference, references, results, List.copyOf(test),
+        intervals);
+  }
+
+  /**
+   * The temperature of {@code regime} fitted on a held-out fifth of the training sentences,
+   * after training on the other four fifths; the test occurrences are never seen.
+   */
+  private static double temperature(TrainingRegime regime, List<AnnotatedExample> train,
+      List<String> labels, Map<AnnotatedExample, SparseVector> features, TrainerConfig config,
+      boolean restrict, long seed, Monitor monitor) {
+    CorpusSplit inner = CorpusSplit.bySentence(train, CALIBRATION_FRACTION, seed);
+    if (inner.train().isEmpty() || inner.test().isEmpty()) {
+      throw new PipelineException("calibration needs training sentences to hold out, but the"
+          + " split (seed " + seed + ") has only " + train.size() + " training occurrences");
+    }
+    TrainingData data = Training.rows(regime, inner.train(), labels, features, restrict, seed);
+    TrainingResult fit;
+    try (Monitor.Training progress = monitor.training("calibrating " + regime.name()
+        + " (seed " + seed + ")", config.optimizer() == TrainerConfig.Optimizer.ADAM ? "epochs"
+        : "iterations")) {
+      fit = dev.entdist.trainer.SoftmaxTrainer.fit(data, config, progress);
+    }
+    return Calibration.fit(fit.model(), inner.test(), features, labels).temperature();
   }
 
   /** Lower-cased word → number of held-out occurrences, most frequent first (ties by word). */

@@ -21,13 +21,33 @@ public final class PredictionLine {
   private PredictionLine() {}
 
   /**
-   * The JSONL line of {@code a} found in {@code d}.
+   * The JSONL line of {@code a} found in {@code d}: {@link #occurrence}, plus {@code id} and
+   * {@code target} when {@code d} is marked.
    *
    * @param top keep the {@code top} most probable labels, or all when {@code null}
    */
   public static String jsonl(Document d, Annotation a, Integer top) {
+    ObjectNode o = occurrence(d.id(), a, top);
+    if (d.marked()) {
+      o.put("id", d.id());
+      o.put("target", a.surface());
+    }
+    try {
+      return MAPPER.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * One occurrence found in document {@code doc}, as {@code predict} lines and the server's
+   * answers show it: {@code doc}, {@code start}, {@code end} (code points), {@code surface},
+   * {@code word}, {@code known_word}, {@code distribution} (the {@code top} most probable labels,
+   * all when {@code null}) and {@code entropy} (nats, of the whole distribution).
+   */
+  public static ObjectNode occurrence(String doc, Annotation a, Integer top) {
     ObjectNode o = MAPPER.createObjectNode();
-    o.put("doc", d.id());
+    o.put("doc", doc);
     o.put("start", a.start());
     o.put("end", a.end());
     o.put("surface", a.surface());
@@ -42,15 +62,7 @@ public final class PredictionLine {
       put(dist, e.getKey(), e.getValue());
     }
     put(o, "entropy", a.entropy());
-    if (d.marked()) {
-      o.put("id", d.id());
-      o.put("target", a.surface());
-    }
-    try {
-      return MAPPER.writeValueAsString(o);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return o;
   }
 
   /** The pred.tsv row of {@code a}: its probability of each label, in the model's order. */
@@ -65,8 +77,8 @@ public final class PredictionLine {
     return sb.toString();
   }
 
-  /** A double, infinite values as strings (so the line stays valid JSON). */
-  private static void put(ObjectNode o, String key, double value) {
+  /** Puts a double; a value that is not finite becomes a string, so the JSON stays valid. */
+  public static void put(ObjectNode o, String key, double value) {
     if (Double.isFinite(value)) {
       o.put(key, value);
     } else {

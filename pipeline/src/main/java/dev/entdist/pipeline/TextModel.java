@@ -260,12 +260,17 @@ public final class TextModel implements AutoCloseable {
    * restricts.
    */
   public double[][] predict(List<AnnotatedExample> occurrences, int threads) {
-    List<SparseVector> vectors = pipeline("predict").vectorize(occurrences, threads);
+    List<SparseVector> vectors = vectorize(occurrences, threads);
     List<String> keys = new ArrayList<>(occurrences.size());
     for (AnnotatedExample e : occurrences) {
       keys.add(e.word());
     }
     return model.predictAll(vectors, keys);
+  }
+
+  /** The feature vector of every occurrence, in order, with the model's feature configuration. */
+  public List<SparseVector> vectorize(List<AnnotatedExample> occurrences, int threads) {
+    return pipeline("predict").vectorize(occurrences, threads);
   }
 
   /**
@@ -296,6 +301,23 @@ public final class TextModel implements AutoCloseable {
     }
     double[][] references = references(corpus);
     return Evaluation.evaluate(references, predict(corpus.examples(), threads));
+  }
+
+  /**
+   * The model scored on {@code corpus} with {@code settings}: unknown labels refused or skipped,
+   * optionally per word and with bootstrap intervals ({@link HeldOutEvaluation}).
+   */
+  public HeldOutEvaluation.Result evaluate(Corpus corpus, HeldOutEvaluation.Settings settings) {
+    return HeldOutEvaluation.evaluate(this, corpus, settings);
+  }
+
+  /**
+   * A copy whose predictions divide every logit by {@code temperature} (see {@link
+   * Calibration}). The stored type-level distributions of the training words are kept as they
+   * were trained: {@link #query(String)} without a context answers from them.
+   */
+  public TextModel withTemperature(double temperature) {
+    return new TextModel(model.withTemperature(temperature), origin);
   }
 
   /** Releases the pooled OpenNLP tools; the model stays usable and reopens them on demand. */

@@ -16,15 +16,38 @@ import java.util.Objects;
  * @param lambdaAuto whether to choose λ by {@value Training#LAMBDA_FOLDS}-fold cross-validation
  *     before the fit (then {@code trainer.lambda()} is ignored)
  * @param features how occurrences become feature vectors; stored in the model
+ * @param declaredLabels labels the model knows besides those of the corpus (they may have no
+ *     training mass; the model records which had none)
  */
 public record TrainSettings(
-    TrainingRegime regime, TrainerConfig trainer, boolean lambdaAuto, FeatureConfig features) {
+    TrainingRegime regime, TrainerConfig trainer, boolean lambdaAuto, FeatureConfig features,
+    java.util.SortedSet<String> declaredLabels) {
 
-  /** Rejects missing parts. */
+  /** Rejects missing parts and blank labels; copies the labels (sorted, unmodifiable). */
   public TrainSettings {
     Objects.requireNonNull(regime, "regime");
     Objects.requireNonNull(trainer, "trainer");
     Objects.requireNonNull(features, "features");
+    java.util.TreeSet<String> labels = new java.util.TreeSet<>();
+    for (String l : declaredLabels) {
+      if (l == null || l.isBlank()) {
+        throw new IllegalArgumentException("a declared label is empty");
+      }
+      labels.add(l);
+    }
+    declaredLabels = java.util.Collections.unmodifiableSortedSet(labels);
+  }
+
+  /** Settings without declared labels. */
+  public TrainSettings(
+      TrainingRegime regime, TrainerConfig trainer, boolean lambdaAuto, FeatureConfig features) {
+    this(regime, trainer, lambdaAuto, features, new java.util.TreeSet<>());
+  }
+
+  /** A copy that also knows {@code labels}, with or without training mass. */
+  public TrainSettings withDeclaredLabels(java.util.Collection<String> labels) {
+    return new TrainSettings(regime, trainer, lambdaAuto, features,
+        new java.util.TreeSet<>(labels));
   }
 
   /**
@@ -38,7 +61,7 @@ public record TrainSettings(
 
   /** A copy with another label regime. */
   public TrainSettings withRegime(TrainingRegime r) {
-    return new TrainSettings(r, trainer, lambdaAuto, features);
+    return new TrainSettings(r, trainer, lambdaAuto, features, declaredLabels);
   }
 
   /** A copy with the regime named as on the command line: soft, onehot, smooth:0.1, … */
@@ -48,16 +71,16 @@ public record TrainSettings(
 
   /** A copy with other trainer settings. */
   public TrainSettings withTrainer(TrainerConfig t) {
-    return new TrainSettings(regime, t, lambdaAuto, features);
+    return new TrainSettings(regime, t, lambdaAuto, features, declaredLabels);
   }
 
   /** A copy that chooses λ by cross-validation ({@code true}) or uses the trainer's. */
   public TrainSettings withLambdaAuto(boolean auto) {
-    return new TrainSettings(regime, trainer, auto, features);
+    return new TrainSettings(regime, trainer, auto, features, declaredLabels);
   }
 
   /** A copy with another feature configuration. */
   public TrainSettings withFeatures(FeatureConfig f) {
-    return new TrainSettings(regime, trainer, lambdaAuto, f);
+    return new TrainSettings(regime, trainer, lambdaAuto, f, declaredLabels);
   }
 }

@@ -2,6 +2,10 @@ package dev.entdist.pipeline;
 
 import dev.entdist.trainer.FitStats;
 import dev.entdist.trainer.LambdaSearch;
+import dev.entdist.trainer.TraceListener;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What a training run produced.
@@ -12,6 +16,22 @@ import dev.entdist.trainer.LambdaSearch;
  * @param rows training rows after the label regime (votes makes one per vote)
  * @param occurrences occurrences (or feature rows) before the regime
  * @param search the λ search, or {@code null} when λ was given
+ * @param trace one record per iteration (L-BFGS) or epoch (Adam) of the final fit
  */
 public record TrainedModel(TextModel model, FitStats stats, int rows, int occurrences,
-    LambdaSearch.Result search) {}
+    LambdaSearch.Result search, List<TraceListener.Record> trace) {
+
+  /** Copies the trace. */
+  public TrainedModel {
+    trace = List.copyOf(trace);
+  }
+
+  /**
+   * Writes the trace as CSV ({@value TraceListener#HEADER}), atomically.
+   *
+   * @throws IOException if writing fails; {@code file} is then left untouched
+   */
+  public void writeTrace(Path file) throws IOException {
+    TraceListener.writeCsv(trace, file);
+  }
+}

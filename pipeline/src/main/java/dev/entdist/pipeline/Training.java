@@ -12,6 +12,7 @@ import dev.entdist.trainer.PeerFormat;
 import dev.entdist.trainer.ProgressListener;
 import dev.entdist.trainer.SoftmaxModel;
 import dev.entdist.trainer.SoftmaxTrainer;
+import dev.entdist.trainer.TraceListener;
 import dev.entdist.trainer.TrainerConfig;
 import dev.entdist.trainer.TrainingData;
 import dev.entdist.trainer.TrainingResult;
@@ -89,11 +90,14 @@ public final class Training {
     requireWhatRegimeNeeds(settings.regime(), corpus);
     TrainerConfig config = settings.trainer();
     boolean restrict = config.inventory() == TrainerConfig.InventoryMode.RESTRICT;
-    TrainingData data = rows(settings.regime(), examples, corpus.labels(), features, restrict,
-        config.seed());
+    TreeSet<String> labels = new TreeSet<>(corpus.labels());
+    labels.addAll(settings.declaredLabels());
+    TrainingData data = rows(settings.regime(), examples, List.copyOf(labels), features,
+        restrict, config.seed());
     LambdaSearch.Result search = settings.lambdaAuto() ? search(data, config, monitor) : null;
     TrainerConfig used = search == null ? config : config.withLambda(search.chosen());
-    TrainingResult fit = fit(data, used, settings.regime().name(), monitor, fitter);
+    TraceListener trace = new TraceListener(null);
+    TrainingResult fit = fit(data, used, settings.regime().name(), monitor, fitter, trace);
 
     List<String> words = new ArrayList<>(examples.size());
     List<SparseVector> vectors = new ArrayList<>(examples.size());
@@ -108,7 +112,7 @@ public final class Training {
         .withWordSummaries(TypeLevel.means(words, predictions,
             List.copyOf(new TreeSet<>(words))));
     return new TrainedModel(TextModel.of(model), fit.stats(), data.size(), examples.size(),
-        search);
+        search, trace.records());
   }
 
   /**
@@ -139,9 +143,10 @@ public final class Training {
         split.inSortedOrder(targets), split.weights(), null);
     LambdaSearch.Result search = lambdaAuto ? search(data, config, monitor) : null;
     TrainerConfig used = search == null ? config : config.withLambda(search.chosen());
-    TrainingResult fit = fit(data, used, regime.name(), monitor, fitter);
+    TraceListener trace = new TraceListener(null);
+    TrainingResult fit = fit(data, used, regime.name(), monitor, fitter, trace);
     return new TrainedModel(TextModel.of(fit.model().withWordSummaries(Map.of())), fit.stats(),
-        data.size(), split.size(), search);
+        data.size(), split.size(), search, trace.records());
   }
 
   /**
@@ -238,18 +243,19 @@ public final class Training {
     return masks;
   }
 
-  /** The fit, reported as a training run (iterations for L-BFGS, epochs for Adam). */
+  /**
+   * The fit, reported as a training run (iterations for L-BFGS, epochs for Adam) and recorded
+   * in {@code trace}.
+   */
   static TrainingResult fit(TrainingData data, TrainerConfig config, String regime,
-      Monitor monitor) {
-    return fit(data, config, regime, monitor, SoftmaxTrainer::fit);
-  }
-
-  private static TrainingResult fit(TrainingData data, TrainerConfig config, String regime,
-      Monitor monitor, Fitter fitter) {
+      Monitor monitor, Fitter fitter, TraceListener trace) {
     boolean adam = config.optimizer() == TrainerConfig.Optimizer.ADAM;
     try (Monitor.Training progress = monitor.training("training " + regime + " on "
         + data.size() + " rows", adam ? "epochs" : "iterations")) {
-      return fitter.fit(data, config, progress);
+      return fitter.fit(data, config, (i, max, f, g, sec) -> {
+        trace.onProgress(i, max, f, g, sec);
+        progress.onProgress(i, max, f, g, sec);
+      });
     }
   }
 

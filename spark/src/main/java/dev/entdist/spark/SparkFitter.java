@@ -110,7 +110,7 @@ public final class SparkFitter implements Training.Fitter {
       ShardedObjective objective = new ShardedObjective(layout, config.lambda(),
           (theta, grad) -> evaluate(rows, p, run, layoutB, inventoriesB, theta, grad, dim),
           squares);
-      return objective.fit(config, data.size(), data.inventories(), listener);
+      return objective.fit(config, data, listener);
     } finally {
       rows.foreachPartition(it -> drop(run));
       drop(run);

@@ -98,8 +98,10 @@ class SparkTrainAndFeaturesTest {
   @Test
   void trainOnACorpusEqualsTheLocalTraining() throws Exception {
     Corpus corpus = SmallModel.corpus();
-    TrainerConfig config = TrainerConfig.defaults().withLambda(1e-2).withMaxIter(200)
-        .withThreads(1).withInventory(TrainerConfig.InventoryMode.RESTRICT);
+    // The local trainer's L-BFGS is its own, the sharded fit's Smile's: a tight tolerance
+    // brings both to the one optimum, where the predictions agree.
+    TrainerConfig config = TrainerConfig.defaults().withLambda(1e-2).withMaxIter(1000)
+        .withTol(1e-8).withThreads(1).withInventory(TrainerConfig.InventoryMode.RESTRICT);
     TrainSettings settings = TrainSettings.defaults().withTrainer(config)
         .withFeatures(FeatureConfig.defaults().withHashBits(14));
     TrainedModel local = Training.train(corpus, settings, Monitor.SILENT);

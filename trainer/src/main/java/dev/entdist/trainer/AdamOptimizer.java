@@ -16,6 +16,8 @@ final class AdamOptimizer {
   static final double BETA1 = 0.9;
   static final double BETA2 = 0.999;
   static final double EPSILON = 1e-8;
+  private static final int BATCH_BLOCK = 64;
+  private static final int UPDATE_BLOCK = 1 << 15;
 
   private AdamOptimizer() {}
 
@@ -24,7 +26,7 @@ final class AdamOptimizer {
     CompactProblem p = objective.problem();
     int k = p.k;
     int nParams = p.parameters();
-    int wEnd = p.f * k;
+    int wEnd = p.layout.weights;
     SplittableRandom random = new SplittableRandom(config.seed());
     int[] order = shuffled(p.n, random);
     int held = (int) Math.floor(config.validationFraction() * p.n);
@@ -38,6 +40,7 @@ final class AdamOptimizer {
     double[] m = new double[nParams];
     double[] v = new double[nParams];
     double[] z = new double[k];
+    double[] residuals = new double[config.batchSize() * k];
     double[] best = null;
     double bestHeld = Double.POSITIVE_INFINITY;
     int sinceBest = 0;
@@ -49,7 +52,6 @@ final class AdamOptimizer {
       shuffle(train, random);
       for (int from = 0; from < train.length; from += config.batchSize()) {
         int to = Math.min(train.length, from + config.batchSize());
-        java.util.Arrays.fill(grad, 0.0);
         double wsum = 0;
         for (int r = from; r < to; r++) {
           wsum += p.normWeights[train[r]];
@@ -57,10 +59,10 @@ final class AdamOptimizer {
         if (!(wsum > 0)) {
           continue;
         }
-        batchGradient(p, theta, train, from, to, wsum, grad, z);
+        batchGradient(objective, theta, train, from, to, wsum, grad, residuals);
         t++;
         steps++;
-        update(theta, grad, m, v, t, config.learningRate(), config.lambda(), wEnd);
+        update(objective, theta, grad, m, v, t, config.learningRate(), config.lambda(), wEnd);
       }
       epochsDone = epoch;
       double f = objective.valueAndGradient(theta, grad);
@@ -86,10 +88,6 @@ final class AdamOptimizer {
   }
 
   /**
-   * One Adam step on θ from the data gradient {@code grad} (λθ is added to the weights' part,
-   * the first {@code wEnd} entries), bias-corrected at step {@code t} (from 1).
-   */
-  /**
    * Adds to {@code grad} (zeroed by the caller) the gradient of the batch's data term, the
    * weighted mean Σ_i (w_i/wsum)·KL(y_i ‖ p_i) over rows {@code rows[from..to)}: (p_i − y_i)
    * x_iᵀ for the weights and (p_i − y_i) for the bias. The λ term is added by {@link #update}.
@@ -97,36 +95,80 @@ final class AdamOptimizer {
   static void batchGradient(CompactProblem p, double[] theta, int[] rows, int from, int to,
       double wsum, double[] grad, double[] z) {
     int k = p.k;
-    int wEnd = p.f * k;
-    for (int r = from; r < to; r++) {
-      int i = rows[r];
-      logits(p, theta, i, z);
-      double lse = Kernels.logSumExp(z, 0, k);
-      double wi = p.normWeights[i] / wsum;
-      for (int j = 0; j < k; j++) {
-        double res = wi * (Math.exp(z[j] - lse) - p.targets[i * k + j]);
-        z[j] = res;
-        grad[wEnd + j] += res;
-      }
-      for (int e = p.rowStart[i]; e < p.rowStart[i + 1]; e++) {
-        double x = p.vals[e];
-        int off = p.cols[e] * k;
-        for (int j = 0; j < k; j++) {
-          grad[off + j] += x * z[j];
-        }
-      }
+    double[] r = new double[k];
+    for (int q = from; q < to; q++) {
+      int i = rows[q];
+      SoftmaxKernel.rowResiduals(theta, p.layout, p.cols, p.vals, p.rowStart[i],
+          p.rowStart[i + 1], p.inventoryOf(i), p.targets, i * k, p.negEntropy[i],
+          p.normWeights[i] / wsum, z, r, 0);
+      SoftmaxKernel.scatter(grad, p.layout, p.cols, p.vals, p.rowStart[i], p.rowStart[i + 1],
+          r, 0);
     }
   }
 
-  static void update(double[] theta, double[] grad, double[] m, double[] v, long t, double rate,
-      double lambda, int wEnd) {
+  /**
+   * {@link #batchGradient(CompactProblem, double[], int[], int, int, double, double[], double[])}
+   * with the rows' residuals computed on the objective's threads in fixed blocks and scattered
+   * in row order (the result does not depend on the thread count); {@code grad} is zeroed here.
+   */
+  static void batchGradient(KlObjective objective, double[] theta, int[] rows, int from, int to,
+      double wsum, double[] grad, double[] residuals) {
+    CompactProblem p = objective.problem();
+    int k = p.k;
+    int blocks = (to - from + BATCH_BLOCK - 1) / BATCH_BLOCK;
+    objective.run(blocks, b -> {
+      double[] z = new double[k];
+      for (int q = from + b * BATCH_BLOCK, end = Math.min(to, q + BATCH_BLOCK); q < end; q++) {
+        int i = rows[q];
+        SoftmaxKernel.rowResiduals(theta, p.layout, p.cols, p.vals, p.rowStart[i],
+            p.rowStart[i + 1], p.inventoryOf(i), p.targets, i * k, p.negEntropy[i],
+            p.normWeights[i] / wsum, z, residuals, (q - from) * k);
+      }
+    });
+    fill(objective, grad, 0.0);
+    for (int q = from; q < to; q++) {
+      int i = rows[q];
+      SoftmaxKernel.scatter(grad, p.layout, p.cols, p.vals, p.rowStart[i], p.rowStart[i + 1],
+          residuals, (q - from) * k);
+    }
+  }
+
+  private static void fill(KlObjective objective, double[] a, double value) {
+    int blocks = (a.length + UPDATE_BLOCK - 1) / UPDATE_BLOCK;
+    objective.run(blocks, b -> java.util.Arrays.fill(a, b * UPDATE_BLOCK,
+        Math.min(a.length, (b + 1) * UPDATE_BLOCK), value));
+  }
+
+  /**
+   * {@link #update(double[], double[], double[], double[], long, double, double, int)} on the
+   * objective's threads (element-wise, so the result does not depend on the thread count).
+   */
+  static void update(KlObjective objective, double[] theta, double[] grad, double[] m,
+      double[] v, long t, double rate, double lambda, int wEnd) {
     double lr = rate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
-    for (int q = 0; q < theta.length; q++) {
+    int blocks = (theta.length + UPDATE_BLOCK - 1) / UPDATE_BLOCK;
+    objective.run(blocks, b -> step(theta, grad, m, v, lr, lambda, wEnd, b * UPDATE_BLOCK,
+        Math.min(theta.length, (b + 1) * UPDATE_BLOCK)));
+  }
+
+  private static void step(double[] theta, double[] grad, double[] m, double[] v, double lr,
+      double lambda, int wEnd, int from, int to) {
+    for (int q = from; q < to; q++) {
       double g = q < wEnd ? grad[q] + lambda * theta[q] : grad[q];
       m[q] = BETA1 * m[q] + (1 - BETA1) * g;
       v[q] = BETA2 * v[q] + (1 - BETA2) * g * g;
       theta[q] -= lr * m[q] / (Math.sqrt(v[q]) + EPSILON);
     }
+  }
+
+  /**
+   * One Adam step on θ from the data gradient {@code grad} (λθ is added to the weights' part,
+   * the first {@code wEnd} entries), bias-corrected at step {@code t} (from 1).
+   */
+  static void update(double[] theta, double[] grad, double[] m, double[] v, long t, double rate,
+      double lambda, int wEnd) {
+    double lr = rate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
+    step(theta, grad, m, v, lr, lambda, wEnd, 0, theta.length);
   }
 
   static double heldOutKl(CompactProblem p, double[] theta, int[] rows, double[] z) {
@@ -141,23 +183,8 @@ final class AdamOptimizer {
   }
 
   static void logits(CompactProblem p, double[] theta, int i, double[] z) {
-    int k = p.k;
-    System.arraycopy(theta, p.f * k, z, 0, k);
-    for (int e = p.rowStart[i]; e < p.rowStart[i + 1]; e++) {
-      double x = p.vals[e];
-      int off = p.cols[e] * k;
-      for (int j = 0; j < k; j++) {
-        z[j] += x * theta[off + j];
-      }
-    }
-    int mask = p.maskOf[i];
-    if (mask >= 0) {
-      for (int j = 0; j < k; j++) {
-        if (!p.masks[mask][j]) {
-          z[j] = Double.NEGATIVE_INFINITY;
-        }
-      }
-    }
+    SoftmaxKernel.logits(theta, p.layout, p.cols, p.vals, p.rowStart[i], p.rowStart[i + 1],
+        p.inventoryOf(i), z);
   }
 
   static double maxAbs(double[] g) {

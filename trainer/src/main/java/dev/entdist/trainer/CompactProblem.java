@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Training data in the objective's layout: feature columns remapped to the compact rows of a
  * {@link FeatureIndex}, the same matrix also stored by column (for the gradient pass), weights
- * normalised to sum 1, each row's Σ y·log y, and each row's label mask (inventory) or none.
+ * normalised to sum 1, each row's Σ y·log y, each row's label mask (inventory) or none, and the
+ * {@link WeightLayout} of the parameters.
  */
 final class CompactProblem {
 
@@ -28,16 +29,28 @@ final class CompactProblem {
   /** Per row: the index into {@link #masks}, or −1 for all labels. */
   final int[] maskOf;
   final boolean[][] masks;
+  /** The labels of each mask, increasing. */
+  final int[][] inventories;
+  /** Where each feature's weights sit in θ: only labels it can influence when restricted. */
+  final WeightLayout layout;
 
   CompactProblem(TrainingData data, boolean restrict) {
-    this(data, restrict, FeatureIndex.ofColumns(data.columnArray()), weightTotal(data));
+    this(data, restrict, FeatureIndex.ofColumns(data.columnArray()), weightTotal(data), restrict);
   }
 
   /**
    * Some rows of a larger problem: columns compacted by that problem's {@code index}, weights
    * normalised by its {@code weightTotal}, so the sums over the parts add up to the whole's.
+   * The layout is dense even when {@code restrict}: a sparse one computed from these rows alone
+   * would not be the whole problem's, and every part must agree on θ. (Under a restricted
+   * inventory the weights outside it get no gradient, so from θ = 0 they stay 0.)
    */
   CompactProblem(TrainingData data, boolean restrict, FeatureIndex index, double weightTotal) {
+    this(data, restrict, index, weightTotal, false);
+  }
+
+  private CompactProblem(TrainingData data, boolean restrict, FeatureIndex index,
+      double weightTotal, boolean sparse) {
     n = data.size();
     k = data.numLabels();
     this.index = index;
@@ -108,6 +121,20 @@ final class CompactProblem {
     } else {
       masks = new boolean[0][];
     }
+    inventories = new int[masks.length][];
+    for (int m = 0; m < masks.length; m++) {
+      int count = 0;
+      for (boolean b : masks[m]) {
+        count += b ? 1 : 0;
+      }
+      inventories[m] = new int[count];
+      for (int j = 0, q = 0; j < k; j++) {
+        if (masks[m][j]) {
+          inventories[m][q++] = j;
+        }
+      }
+    }
+    layout = sparse ? restrictedLayout() : WeightLayout.dense(f, k);
   }
 
   /** Σ w over the rows, in row order. */
@@ -119,9 +146,54 @@ final class CompactProblem {
     return sum;
   }
 
-  /** Number of parameters: F·K weights then K biases. */
+  /**
+   * Each feature gets the labels of the rows it occurs in (all K for a row without an
+   * inventory): the only weights the objective depends on.
+   */
+  private WeightLayout restrictedLayout() {
+    int[][] allowed = new int[f][];
+    boolean[] any = new boolean[k];
+    int[] seenMask = new int[masks.length];
+    java.util.Arrays.fill(seenMask, -1);
+    for (int c = 0; c < f; c++) {
+      java.util.Arrays.fill(any, false);
+      boolean all = false;
+      for (int e = colStart[c]; e < colStart[c + 1] && !all; e++) {
+        int m = maskOf[colRows[e]];
+        if (m < 0) {
+          all = true;
+        } else if (seenMask[m] != c) {
+          seenMask[m] = c;
+          boolean[] mask = masks[m];
+          for (int j = 0; j < k; j++) {
+            any[j] |= mask[j];
+          }
+        }
+      }
+      int count = 0;
+      for (int j = 0; j < k; j++) {
+        count += all || any[j] ? 1 : 0;
+      }
+      int[] labels = new int[count];
+      for (int j = 0, q = 0; j < k; j++) {
+        if (all || any[j]) {
+          labels[q++] = j;
+        }
+      }
+      allowed[c] = labels;
+    }
+    return WeightLayout.of(k, allowed);
+  }
+
+  /** Row i's inventory labels (increasing), or {@code null} for all labels. */
+  int[] inventoryOf(int i) {
+    int m = maskOf[i];
+    return m >= 0 ? inventories[m] : null;
+  }
+
+  /** Number of parameters: the weight slots of {@link #layout} then K biases. */
   int parameters() {
-    return f * k + k;
+    return layout.parameters();
   }
 
   /** Root mean square of each compact feature over the weighted rows (0 never occurs). */

@@ -1,9 +1,13 @@
 package dev.entdist.trainer;
 
-import dev.entdist.divergence.Kernels;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Metrics of predicted distributions against reference distributions, each a mean over rows (in
@@ -35,6 +39,8 @@ public final class Evaluation {
    * @param canberra mean Σ |ref − pred|/(ref + pred), same convention
    * @param cosine mean ref·pred/(|ref||pred|) (higher is better)
    * @param intersection mean Σ min(ref, pred) (higher is better)
+   * @param manhattan mean Σ |ref − pred|, the L1 distance (lower is better)
+   * @param euclidean mean sqrt(Σ (ref − pred)²), the L2 distance (lower is better)
    */
   public record Metrics(
       int examples,
@@ -51,26 +57,39 @@ public final class Evaluation {
       double clark,
       double canberra,
       double cosine,
-      double intersection) {
+      double intersection,
+      double manhattan,
+      double euclidean) {
+
+    /** The value of {@code metric}. */
+    public double get(Metric metric) {
+      return switch (metric) {
+        case MEAN_KL -> meanKl;
+        case MEAN_REVERSE_KL -> meanReverseKl;
+        case MEAN_JS -> meanJs;
+        case CROSS_ENTROPY -> crossEntropy;
+        case TOP1 -> top1;
+        case MEAN_ENTROPY_PRED -> meanEntropyPred;
+        case MEAN_ENTROPY_REF -> meanEntropyRef;
+        case ECE -> ece;
+        case BRIER -> brier;
+        case CHEBYSHEV -> chebyshev;
+        case CLARK -> clark;
+        case CANBERRA -> canberra;
+        case COSINE -> cosine;
+        case INTERSECTION -> intersection;
+        case MANHATTAN -> manhattan;
+        case EUCLIDEAN -> euclidean;
+      };
+    }
 
     /** The metrics under their snake_case JSON keys, in the design's order. */
     public Map<String, Double> toMap() {
       Map<String, Double> m = new LinkedHashMap<>();
       m.put("examples", (double) examples);
-      m.put("mean_kl", meanKl);
-      m.put("mean_reverse_kl", meanReverseKl);
-      m.put("mean_js", meanJs);
-      m.put("cross_entropy", crossEntropy);
-      m.put("top1", top1);
-      m.put("mean_entropy_pred", meanEntropyPred);
-      m.put("mean_entropy_ref", meanEntropyRef);
-      m.put("ece", ece);
-      m.put("brier", brier);
-      m.put("chebyshev", chebyshev);
-      m.put("clark", clark);
-      m.put("canberra", canberra);
-      m.put("cosine", cosine);
-      m.put("intersection", intersection);
+      for (Metric metric : Metric.values()) {
+        m.put(metric.key(), get(metric));
+      }
       return Collections.unmodifiableMap(m);
     }
   }
@@ -83,69 +102,30 @@ public final class Evaluation {
    * @throws IllegalArgumentException on a shape mismatch or no rows
    */
   public static Metrics evaluate(double[][] references, double[][] predictions) {
-    int n = references.length;
-    if (n == 0 || predictions.length != n) {
-      throw new IllegalArgumentException(
-          n + " reference rows but " + predictions.length + " prediction rows");
+    return ScoredRows.of(references, predictions).metrics(null);
+  }
+
+  /**
+   * The metrics of each word's rows: one entry per distinct word, most rows first (ties by word).
+   *
+   * @param words row i's word (lower-cased target); same length as the rows
+   * @throws IllegalArgumentException on a shape mismatch, no rows or a {@code null} word
+   */
+  public static List<WordMetrics> byWord(double[][] references, double[][] predictions,
+      List<String> words) {
+    ScoredRows scored = ScoredRows.of(references, predictions);
+    if (words.size() != scored.size()) {
+      throw new IllegalArgumentException(scored.size() + " rows but " + words.size() + " words");
     }
-    int k = references[0].length;
-    double kl = 0, rkl = 0, js = 0, ce = 0, top = 0, hp = 0, hr = 0, brier = 0;
-    double cheb = 0, clark = 0, canb = 0, cos = 0, inter = 0;
-    double[] binConf = new double[ECE_BINS];
-    double[] binCorrect = new double[ECE_BINS];
-    int[] binCount = new int[ECE_BINS];
-    for (int i = 0; i < n; i++) {
-      double[] r = references[i];
-      double[] p = predictions[i];
-      if (r.length != k || p.length != k) {
-        throw new IllegalArgumentException("row " + i + ": reference has " + r.length
-            + " values, prediction " + p.length + ", expected " + k);
-      }
-      kl += Kernels.klDivergence(r, 0, p, 0, k);
-      rkl += Kernels.klDivergence(p, 0, r, 0, k);
-      js += Kernels.jensenShannon(r, 0, p, 0, k);
-      ce += Kernels.crossEntropy(r, 0, p, 0, k);
-      hp += Kernels.entropy(p, 0, k);
-      hr += Kernels.entropy(r, 0, k);
-      int predTop = Kernels.argmax(p, 0, k);
-      boolean correct = predTop == Kernels.argmax(r, 0, k);
-      top += correct ? 1 : 0;
-      double conf = p[predTop];
-      int bin = Math.min((int) (conf * ECE_BINS), ECE_BINS - 1);
-      binConf[bin] += conf;
-      binCorrect[bin] += correct ? 1 : 0;
-      binCount[bin]++;
-      double maxDiff = 0, clarkSq = 0, canberraRow = 0, dot = 0, nr = 0, np = 0, minSum = 0;
-      double sq = 0;
-      for (int j = 0; j < k; j++) {
-        double d = Math.abs(r[j] - p[j]);
-        double s = r[j] + p[j];
-        maxDiff = Math.max(maxDiff, d);
-        sq += d * d;
-        if (s > 0) {
-          clarkSq += (d / s) * (d / s);
-          canberraRow += d / s;
-        }
-        dot += r[j] * p[j];
-        nr += r[j] * r[j];
-        np += p[j] * p[j];
-        minSum += Math.min(r[j], p[j]);
-      }
-      brier += sq;
-      cheb += maxDiff;
-      clark += Math.sqrt(clarkSq);
-      canb += canberraRow;
-      cos += dot / (Math.sqrt(nr) * Math.sqrt(np));
-      inter += minSum;
+    Map<String, int[]> masks = new TreeMap<>();
+    for (int i = 0; i < words.size(); i++) {
+      String w = Objects.requireNonNull(words.get(i), "word of row " + i);
+      masks.computeIfAbsent(w, x -> new int[scored.size()])[i] = 1;
     }
-    double ece = 0;
-    for (int b = 0; b < ECE_BINS; b++) {
-      if (binCount[b] > 0) {
-        ece += ((double) binCount[b] / n)
-            * Math.abs(binCorrect[b] / binCount[b] - binConf[b] / binCount[b]);
-      }
-    }
-    return new Metrics(n, kl / n, rkl / n, js / n, ce / n, top / n, hp / n, hr / n, ece,
-        brier / n, cheb / n, clark / n, canb / n, cos / n, inter / n);
+    List<WordMetrics> out = new ArrayList<>();
+    masks.forEach((w, mask) -> out.add(WordMetrics.of(w, scored.metrics(mask))));
+    out.sort(Comparator.comparingInt(WordMetrics::examples).reversed()
+        .thenComparing(WordMetrics::word));
+    return List.copyOf(out);
   }
 }

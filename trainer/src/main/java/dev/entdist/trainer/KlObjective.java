@@ -1,6 +1,5 @@
 package dev.entdist.trainer;
 
-import dev.entdist.divergence.Kernels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -17,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   ∂L/∂W_f = Σ_i ŵ_i (p_i − y_i) x_if + λ W_f,   ∂L/∂b = Σ_i ŵ_i (p_i − y_i)
  * </pre>
  *
- * <p>Parameters θ = [W row-major (F rows of K), b (K)]. One evaluation is two passes: a row pass
+ * <p>Parameters θ = [W (as {@link CompactProblem#layout} places it), b (K)]. One evaluation is two passes: a row pass
  * (logits, log-sum-exp, loss, residuals r_i = ŵ_i (p_i − y_i)) and a column pass over the same
  * matrix stored by column (∂L/∂W_f = Σ x_if r_i). Both are split into fixed-size blocks whose
  * partial sums are added in block order, so the result is bit-identical for any thread count.
@@ -104,7 +103,7 @@ final class KlObjective implements Objective, AutoCloseable {
       loss += blockLoss[b];
     }
     double sq = 0;
-    int wEnd = p.f * p.k;
+    int wEnd = p.layout.weights;
     for (int j = 0; j < wEnd; j++) {
       sq += theta[j] * theta[j];
     }
@@ -117,7 +116,7 @@ final class KlObjective implements Objective, AutoCloseable {
     int k = p.k;
     int blocks = (p.f + COL_BLOCK - 1) / COL_BLOCK;
     run(blocks, b -> columnBlock(theta, grad, b));
-    int off = p.f * k;
+    int off = p.layout.weights;
     for (int j = 0; j < k; j++) {
       grad[off + j] = 0;
     }
@@ -139,71 +138,39 @@ final class KlObjective implements Objective, AutoCloseable {
     int k = p.k;
     int lo = b * ROW_BLOCK;
     int hi = Math.min(p.n, lo + ROW_BLOCK);
-    int biasOff = p.f * k;
     double[] z = new double[k];
     double[] bias = new double[k];
     double loss = 0;
     for (int i = lo; i < hi; i++) {
-      System.arraycopy(theta, biasOff, z, 0, k);
-      for (int e = p.rowStart[i], end = p.rowStart[i + 1]; e < end; e++) {
-        double x = p.vals[e];
-        int w = p.cols[e] * k;
-        for (int j = 0; j < k; j++) {
-          z[j] += x * theta[w + j];
-        }
-      }
-      int m = p.maskOf[i];
-      if (m >= 0) {
-        boolean[] allowed = p.masks[m];
-        for (int j = 0; j < k; j++) {
-          if (!allowed[j]) {
-            z[j] = Double.NEGATIVE_INFINITY;
-          }
-        }
-      }
-      double lse = Kernels.logSumExp(z, 0, k);
-      double wi = p.normWeights[i];
-      double yz = 0;
       int t = i * k;
+      loss += SoftmaxKernel.rowResiduals(theta, p.layout, p.cols, p.vals, p.rowStart[i],
+          p.rowStart[i + 1], p.inventoryOf(i), p.targets, t, p.negEntropy[i],
+          p.normWeights[i], z, residuals, t);
       for (int j = 0; j < k; j++) {
-        double y = p.targets[t + j];
-        if (y > 0) {
-          yz += y * z[j];
-        }
-        double r = wi * (Math.exp(z[j] - lse) - y);
-        residuals[t + j] = r;
-        bias[j] += r;
+        bias[j] += residuals[t + j];
       }
-      loss += wi * (p.negEntropy[i] + lse - yz);
     }
     blockLoss[b] = loss;
     System.arraycopy(bias, 0, blockBias, b * k, k);
   }
 
   private void columnBlock(double[] theta, double[] grad, int b) {
-    int k = p.k;
     int lo = b * COL_BLOCK;
     int hi = Math.min(p.f, lo + COL_BLOCK);
+    int[] slotOf = new int[p.k];
     for (int c = lo; c < hi; c++) {
-      int g = c * k;
-      for (int j = 0; j < k; j++) {
-        grad[g + j] = lambda * theta[g + j];
-      }
-      for (int e = p.colStart[c], end = p.colStart[c + 1]; e < end; e++) {
-        double x = p.colVals[e];
-        int r = p.colRows[e] * k;
-        for (int j = 0; j < k; j++) {
-          grad[g + j] += x * residuals[r + j];
-        }
-      }
+      SoftmaxKernel.column(theta, grad, p.layout, c, p.colRows, p.colVals, p.colStart[c],
+          p.colStart[c + 1], residuals, lambda, p.maskOf, p.inventories, slotOf);
     }
   }
 
-  private interface Block {
+  /** One block of work. */
+  interface Block {
     void run(int block);
   }
 
-  private void run(int blocks, Block body) {
+  /** Runs {@code body} for every block 0..blocks−1 on the objective's threads. */
+  void run(int blocks, Block body) {
     if (pool == null || blocks == 1) {
       for (int b = 0; b < blocks; b++) {
         body.run(b);

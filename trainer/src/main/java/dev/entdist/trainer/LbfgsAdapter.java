@@ -36,8 +36,7 @@ final class LbfgsAdapter implements DifferentiableMultivariateFunction {
   private final double tol;
   private final int maxIter;
   private final ProgressListener listener;
-  private final int wEnd;
-  private final int k;
+  private final WeightLayout layout;
   private final double[] theta;
   private final double[] residualsAt;
   private boolean residualsValid;
@@ -55,9 +54,8 @@ final class LbfgsAdapter implements DifferentiableMultivariateFunction {
     this.tol = tol;
     this.maxIter = maxIter;
     this.listener = listener;
-    this.k = objective.labels();
-    this.wEnd = objective.features() * k;
-    int n = wEnd + k;
+    this.layout = layoutOf(objective);
+    int n = layout.parameters();
     theta = new double[n];
     residualsAt = new double[n];
     lastTheta = new double[n];
@@ -112,8 +110,10 @@ final class LbfgsAdapter implements DifferentiableMultivariateFunction {
       }
     }
     if (scale != null) {
-      for (int j = 0; j < wEnd; j++) {
-        grad[j] /= scale[j / k];
+      for (int c = 0; c < layout.features; c++) {
+        for (int q = layout.from(c); q < layout.to(c); q++) {
+          grad[q] /= scale[c];
+        }
       }
     }
     System.arraycopy(theta, 0, lastTheta, 0, theta.length);
@@ -132,9 +132,21 @@ final class LbfgsAdapter implements DifferentiableMultivariateFunction {
       System.arraycopy(u, 0, theta, 0, u.length);
       return;
     }
-    for (int j = 0; j < wEnd; j++) {
-      theta[j] = u[j] / scale[j / k];
+    for (int c = 0; c < layout.features; c++) {
+      for (int q = layout.from(c); q < layout.to(c); q++) {
+        theta[q] = u[q] / scale[c];
+      }
     }
+    int wEnd = layout.weights;
     System.arraycopy(u, wEnd, theta, wEnd, u.length - wEnd);
+  }
+
+  /**
+   * Where the weights sit in θ: the local kernel's own layout (sparse under a restricted
+   * inventory); an objective summed elsewhere ({@link ShardedObjective}) is dense.
+   */
+  static WeightLayout layoutOf(Objective objective) {
+    return objective instanceof KlObjective local ? local.problem().layout
+        : WeightLayout.dense(objective.features(), objective.labels());
   }
 }

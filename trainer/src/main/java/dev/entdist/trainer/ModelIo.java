@@ -32,7 +32,8 @@ import java.util.TreeSet;
  *   int       format version ({@value #FORMAT_VERSION})
  *   int       header length H, then H bytes of UTF-8 JSON: labels, restricted, delta,
  *             inventories, feature_config (opaque JSON text or null), word_summaries,
- *             provenance, rows (R), labels count (K)
+ *             provenance, rows (R), labels count (K); since format 2 also temperature,
+ *             unrestricted_weight and labels_without_mass
  *   R ints    feature ids of the stored weight rows, strictly increasing
  *   R·K dbl   weights, row-major
  *   K dbl     bias
@@ -45,12 +46,14 @@ import java.util.TreeSet;
  * pipes, devices and standard output are written straight through; a directory is refused.
  * Reading checks the magic, refuses newer format versions, verifies the checksum, bounds every
  * length by the file size and parses the header as a plain JSON tree (no polymorphic typing).
- * The same model and provenance give the same bytes.
+ * The same model and provenance give the same bytes. Format 1 files (before temperature,
+ * unrestricted weight and labels without mass) are read with temperature 1, the δ rule and no
+ * recorded labels without mass.
  */
 public final class ModelIo {
 
   /** The format version this code writes and the newest it reads. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   /** Files larger than this are refused (the format addresses arrays with ints). */
   public static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 64L;
@@ -183,6 +186,9 @@ public final class ModelIo {
         a.add(v);
       }
     });
+    h.put("temperature", model.temperature());
+    h.put("unrestricted_weight", model.unrestrictedWeight());
+    model.labelsWithoutMass().forEach(h.putArray("labels_without_mass")::add);
     Provenance p = model.provenance();
     ObjectNode pn = h.putObject("provenance");
     pn.put("corpus_checksum", p.corpusChecksum());
@@ -276,6 +282,10 @@ public final class ModelIo {
           text(field(p, "optimizer")), field(p, "iterations").asInt(),
           field(p, "final_objective").asDouble(), field(p, "converged").asBoolean(),
           text(field(p, "entdist_version")), deps, text(field(p, "date")));
+      SoftmaxModel.Adjustments adjustments = version < 2 ? SoftmaxModel.Adjustments.NONE
+          : new SoftmaxModel.Adjustments(number(field(h, "temperature"), "temperature"),
+              number(field(h, "unrestricted_weight"), "unrestricted_weight"),
+              new TreeSet<>(strings(field(h, "labels_without_mass"))));
       JsonNode dimension = h.get("n_features");
       if (dimension != null && !(dimension.isIntegralNumber() && dimension.canConvertToInt()
           && dimension.intValue() > 0)) {
@@ -284,10 +294,19 @@ public final class ModelIo {
       }
       return new SoftmaxModel(labels, FeatureIndex.ofSortedIds(ids), w, bias, inventories,
           field(h, "restricted").asBoolean(), field(h, "delta").asDouble(), text(fc), summaries,
-          prov, dimension == null ? 0 : dimension.intValue());
+          prov, dimension == null ? 0 : dimension.intValue(), adjustments);
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(file, "inconsistent model: " + e.getMessage());
     }
+  }
+
+  /** A JSON number. */
+  private static double number(JsonNode v, String what) {
+    if (!v.isNumber()) {
+      throw new IllegalArgumentException("header field '" + what + "' holds " + v
+          + ", not a number");
+    }
+    return v.asDouble();
   }
 
   /** A JSON array of finite numbers. */

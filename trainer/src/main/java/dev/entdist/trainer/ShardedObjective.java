@@ -2,7 +2,6 @@ package dev.entdist.trainer;
 
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The objective of the design with its data term summed elsewhere: a {@link Sums} adds up the
@@ -103,16 +102,18 @@ public final class ShardedObjective implements Objective {
   }
 
   /**
-   * Minimises with the local trainer's L-BFGS ({@code config}'s λ must be this objective's) and
-   * builds the model, without word summaries.
+   * Minimises with L-BFGS ({@code config}'s λ must be this objective's) and builds the model as
+   * the local trainer does (dense weights, the labels without mass of {@code data}), without
+   * word summaries. The driver is Smile's L-BFGS through {@link LbfgsAdapter} (the local
+   * trainer's own {@link Lbfgs} runs the local kernel's parallel passes, not a sum over shards).
    *
-   * @param rows the number of rows (for the statistics)
-   * @param inventories word → labels allowed with it (as the local trainer's data has them)
+   * @param data all the rows (their size, labels, inventories and targets; the shards hold the
+   *     same rows)
    * @throws IllegalArgumentException for an optimiser other than L-BFGS
-   * @throws TrainingDivergedException if the objective or a parameter became NaN or infinite
+   * @throws TrainingDivergedException if the objective or a parameter became NaN or infinite,
+   *     or the fit ended above the untrained objective
    */
-  public TrainingResult fit(TrainerConfig config, int rows,
-      Map<String, Set<String>> inventories, ProgressListener listener) {
+  public TrainingResult fit(TrainerConfig config, TrainingData data, ProgressListener listener) {
     if (config.optimizer() != TrainerConfig.Optimizer.LBFGS) {
       throw new IllegalArgumentException("a sharded objective trains with L-BFGS only");
     }
@@ -120,19 +121,27 @@ public final class ShardedObjective implements Objective {
       throw new IllegalArgumentException("config lambda " + config.lambda()
           + " differs from the objective's " + lambda);
     }
+    if (!data.labels().equals(layout.labels())) {
+      throw new IllegalArgumentException("data labels " + data.labels() + " differ from the"
+          + " layout's " + layout.labels());
+    }
     long start = System.nanoTime();
     LbfgsAdapter.Outcome out = new LbfgsAdapter(this, config.precondition(), config.tol(),
         config.maxIter(), listener).minimize(config.lbfgsMemory());
     SoftmaxTrainer.requireFinite(out, config);
     double seconds = (System.nanoTime() - start) / 1e9;
+    // θ = 0 predicts uniformly over each row's labels: its data term is the untrained objective.
+    SoftmaxTrainer.requireNoWorseThanTheStart(out, config,
+        sums.compute(new double[wEnd + k], new double[wEnd + k]));
     FitStats stats = new FitStats(config.optimizer(), out.iterations(), out.evaluations(),
-        out.objective(), out.gradientMax(), seconds, out.converged(), rows, features(), k,
+        out.objective(), out.gradientMax(), seconds, out.converged(), data.size(), features(), k,
         lambda);
     double[] theta = out.theta();
     SoftmaxModel model = new SoftmaxModel(layout.labels(), layout.index(),
-        Arrays.copyOf(theta, wEnd), Arrays.copyOfRange(theta, wEnd, wEnd + k), inventories,
-        config.inventory() == TrainerConfig.InventoryMode.RESTRICT, config.delta(), null,
-        Map.of(), Provenance.ofFit(config, stats));
-    return new TrainingResult(model, stats);
+        Arrays.copyOf(theta, wEnd), Arrays.copyOfRange(theta, wEnd, wEnd + k),
+        data.inventories(), config.inventory() == TrainerConfig.InventoryMode.RESTRICT,
+        config.delta(), null, Map.of(), Provenance.ofFit(config, stats));
+    return new TrainingResult(model.withLabelsWithoutMass(SoftmaxTrainer.labelsWithoutMass(data)),
+        stats);
   }
 }

@@ -2,6 +2,8 @@ package dev.entdist.trainer;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +41,7 @@ public final class SoftmaxTrainer {
    */
   public static TrainingResult fit(TrainingData data, TrainerConfig config,
       ProgressListener listener) {
-    return fit(data, config, listener, MemoryEstimate.availableHeap());
+    return fit(data, config, listener, false, MemoryEstimate.availableHeap());
   }
 
   /**
@@ -50,6 +52,21 @@ public final class SoftmaxTrainer {
    */
   static TrainingResult fit(TrainingData data, TrainerConfig config,
       ProgressListener listener, long availableBytes) {
+    return fit(data, config, listener, false, availableBytes);
+  }
+
+  /**
+   * {@link #fit(TrainingData, TrainerConfig, ProgressListener)}, with Smile's L-BFGS instead of
+   * {@link Lbfgs} when {@code smile} is set (the comparison tests and benchmarks use it;
+   * preconditioning always runs on Smile's).
+   */
+  static TrainingResult fit(TrainingData data, TrainerConfig config, ProgressListener listener,
+      boolean smile) {
+    return fit(data, config, listener, smile, MemoryEstimate.availableHeap());
+  }
+
+  private static TrainingResult fit(TrainingData data, TrainerConfig config,
+      ProgressListener listener, boolean smile, long availableBytes) {
     if (data.size() == 0) {
       throw new IllegalArgumentException("no training examples");
     }
@@ -62,8 +79,13 @@ public final class SoftmaxTrainer {
     LbfgsAdapter.Outcome out;
     try (KlObjective objective = new KlObjective(problem, config.lambda(), config.threads())) {
       if (config.optimizer() == TrainerConfig.Optimizer.LBFGS) {
-        out = new LbfgsAdapter(objective, config.precondition(), config.tol(), config.maxIter(),
-            listener).minimize(config.lbfgsMemory());
+        if (smile || config.precondition()) {
+          out = new LbfgsAdapter(objective, config.precondition(), config.tol(),
+              config.maxIter(), listener).minimize(config.lbfgsMemory());
+        } else {
+          out = new Lbfgs(objective, config.lbfgsMemory(), config.tol(), config.maxIter(),
+              listener).minimize(new double[problem.parameters()]);
+        }
       } else {
         out = AdamOptimizer.run(objective, config, listener);
       }
@@ -76,6 +98,36 @@ public final class SoftmaxTrainer {
         problem.k, config.lambda());
     LOG.debug("fit finished: {}", stats);
     return new TrainingResult(buildModel(data, config, problem, out.theta(), stats), stats);
+  }
+
+  /** A model without word summaries and the parameters it was built from (for warm starts). */
+  record Fit(SoftmaxModel model, double[] theta) {}
+
+  /**
+   * An L-BFGS fit from {@code start} (the θ of an earlier fit on the same data, or {@code null}
+   * for zero), without word summaries: one step of a regularisation path.
+   */
+  static Fit fitFrom(TrainingData data, TrainerConfig config, double[] start) {
+    boolean restrict = config.inventory() == TrainerConfig.InventoryMode.RESTRICT;
+    CompactProblem problem = new CompactProblem(data, restrict);
+    long t0 = System.nanoTime();
+    LbfgsAdapter.Outcome out;
+    try (KlObjective objective = new KlObjective(problem, config.lambda(), config.threads())) {
+      out = new Lbfgs(objective, config.lbfgsMemory(), config.tol(), config.maxIter(),
+          ProgressListener.NONE).minimize(
+              start != null ? start : new double[problem.parameters()]);
+    }
+    requireFinite(out, config);
+    FitStats stats = new FitStats(config.optimizer(), out.iterations(), out.evaluations(),
+        out.objective(), out.gradientMax(), (System.nanoTime() - t0) / 1e9, out.converged(),
+        problem.n, problem.f, problem.k, config.lambda());
+    int wEnd = problem.layout.weights;
+    SoftmaxModel model = new SoftmaxModel(data.labels(), problem.index,
+        problem.layout.expand(out.theta()),
+        Arrays.copyOfRange(out.theta(), wEnd, wEnd + problem.k),
+        data.inventories(), restrict, config.delta(), null, Map.of(),
+        Provenance.ofFit(config, stats));
+    return new Fit(model, out.theta());
   }
 
   /** A NaN or infinite objective or parameter means the run diverged: no model comes of it. */
@@ -99,6 +151,11 @@ public final class SoftmaxTrainer {
    */
   private static void requireNoWorseThanTheStart(LbfgsAdapter.Outcome out, TrainerConfig config,
       CompactProblem p) {
+    requireNoWorseThanTheStart(out, config, untrainedObjective(p));
+  }
+
+  /** The objective at θ = 0: each row's KL to the uniform distribution over its labels. */
+  private static double untrainedObjective(CompactProblem p) {
     double start = 0;
     for (int i = 0; i < p.n; i++) {
       int size = p.k;
@@ -110,6 +167,12 @@ public final class SoftmaxTrainer {
       }
       start += p.normWeights[i] * (p.negEntropy[i] + Math.log(size));
     }
+    return start;
+  }
+
+  /** {@code start} is the objective at θ = 0. */
+  static void requireNoWorseThanTheStart(LbfgsAdapter.Outcome out, TrainerConfig config,
+      double start) {
     if (out.objective() > 2 * start + 1e-6) {
       throw new TrainingDivergedException(String.format(java.util.Locale.ROOT,
           "%s diverged: it ended at objective %.6g, above the %.6g of the untrained model%s;"
@@ -124,14 +187,36 @@ public final class SoftmaxTrainer {
 
   static SoftmaxModel buildModel(TrainingData data, TrainerConfig config, CompactProblem problem,
       double[] theta, FitStats stats) {
-    int wEnd = problem.f * problem.k;
+    int wEnd = problem.layout.weights;
     SoftmaxModel model = new SoftmaxModel(data.labels(), problem.index,
-        Arrays.copyOf(theta, wEnd), Arrays.copyOfRange(theta, wEnd, wEnd + problem.k),
+        problem.layout.expand(theta), Arrays.copyOfRange(theta, wEnd, wEnd + problem.k),
         data.inventories(), config.inventory() == TrainerConfig.InventoryMode.RESTRICT,
         config.delta(), null, Map.of(), Provenance.ofFit(config, stats));
     // Per-word summaries are type-level distributions over occurrences, which the trainer does
     // not see (a regime such as votes makes several rows of one occurrence): the caller that
     // knows the occurrences attaches them with SoftmaxModel.withWordSummaries.
-    return model;
+    return model.withLabelsWithoutMass(labelsWithoutMass(data));
+  }
+
+  /** The labels that no row with positive weight gives target mass (declared labels). */
+  static Set<String> labelsWithoutMass(TrainingData data) {
+    int k = data.numLabels();
+    boolean[] mass = new boolean[k];
+    double[] t = data.targetArray();
+    double[] w = data.weightArray();
+    for (int i = 0; i < data.size(); i++) {
+      if (w[i] > 0) {
+        for (int j = 0; j < k; j++) {
+          mass[j] |= t[i * k + j] > 0;
+        }
+      }
+    }
+    Set<String> out = new TreeSet<>();
+    for (int j = 0; j < k; j++) {
+      if (!mass[j]) {
+        out.add(data.labels().get(j));
+      }
+    }
+    return out;
   }
 }

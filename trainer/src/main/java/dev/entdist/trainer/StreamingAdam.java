@@ -74,7 +74,7 @@ public final class StreamingAdam {
         if (fraction > 0 && heldOut(row, holdSalt, fraction)) {
           return;
         }
-        window.add(remap(x, index), target, w);
+        window.add(remap(x, index, target.clone(), w));
         while (window.full()) {
           window.step(theta, grad, m, v, ++t[0], config, wEnd);
         }
@@ -120,36 +120,27 @@ public final class StreamingAdam {
     return (h >>> 11) * 0x1.0p-53 < fraction;
   }
 
-  private static SparseVector remap(SparseVector x, FeatureIndex index) {
-    int[] idx = new int[x.nnz()];
-    double[] val = new double[x.nnz()];
-    for (int e = 0; e < idx.length; e++) {
-      idx[e] = index.row(x.index(e));
-      val[e] = x.value(e);
-    }
-    return SparseVector.ofSorted(idx, val);
-  }
+  /** A row with its features remapped to compact rows of the index. */
+  private record Row(int[] cols, double[] vals, double[] target, double weight) {}
 
-  private static double[] logits(SparseVector x, double[] theta, int wEnd, int k, double[] z) {
-    System.arraycopy(theta, wEnd, z, 0, k);
-    for (int e = 0; e < x.nnz(); e++) {
-      double val = x.value(e);
-      int off = x.index(e) * k;
-      for (int j = 0; j < k; j++) {
-        z[j] += val * theta[off + j];
-      }
+  private static Row remap(SparseVector x, FeatureIndex index, double[] target, double w) {
+    int[] cols = new int[x.nnz()];
+    double[] vals = new double[x.nnz()];
+    for (int e = 0; e < cols.length; e++) {
+      cols[e] = index.row(x.index(e));
+      vals[e] = x.value(e);
     }
-    return z;
+    return new Row(cols, vals, target, w);
   }
 
   private static double heldOutKl(ExampleStream stream, FeatureIndex index, double[] theta,
       int k, long salt, double fraction) throws IOException, PeerFormatException {
-    int wEnd = index.size() * k;
     double[] acc = new double[2];
     double[] z = new double[k];
     stream.forEach((row, x, target, w) -> {
       if (heldOut(row, salt, fraction)) {
-        logits(remap(x, index), theta, wEnd, k, z);
+        Row r = remap(x, index, target, w);
+        SoftmaxKernel.logits(theta, WeightLayout.dense(index.size(), k), r.cols(), r.vals(), 0, r.cols().length, null, z);
         acc[0] += w * Kernels.klDivergenceFromLogits(target, 0, z, 0, k);
         acc[1] += w;
       }
@@ -163,22 +154,14 @@ public final class StreamingAdam {
     java.util.Arrays.fill(grad, 0);
     double[] loss = {0};
     double[] z = new double[k];
-    stream.forEach((row, x0, target, w) -> {
-      SparseVector x = remap(x0, index);
-      logits(x, theta, wEnd, k, z);
-      double wi = w / wsum;
-      loss[0] += wi * Kernels.klDivergenceFromLogits(target, 0, z, 0, k);
-      double lse = Kernels.logSumExp(z, 0, k);
-      for (int j = 0; j < k; j++) {
-        z[j] = wi * (Math.exp(z[j] - lse) - target[j]);
-        grad[wEnd + j] += z[j];
-      }
-      for (int e = 0; e < x.nnz(); e++) {
-        int off = x.index(e) * k;
-        for (int j = 0; j < k; j++) {
-          grad[off + j] += x.value(e) * z[j];
-        }
-      }
+    double[] res = new double[k];
+    WeightLayout layout = WeightLayout.dense(index.size(), k);
+    stream.forEach((row, x, target, w) -> {
+      Row r = remap(x, index, target, w);
+      int nnz = r.cols().length;
+      loss[0] += SoftmaxKernel.rowResiduals(theta, layout, r.cols(), r.vals(), 0, nnz, null,
+          target, 0, SoftmaxKernel.yLogY(target, 0, k), w / wsum, z, res, 0);
+      SoftmaxKernel.scatter(grad, layout, r.cols(), r.vals(), 0, nnz, res, 0);
     });
     double sq = 0;
     for (int q = 0; q < wEnd; q++) {
@@ -193,74 +176,56 @@ public final class StreamingAdam {
     private final int k;
     private final int batch;
     private final SplittableRandom random;
-    private final List<SparseVector> xs = new ArrayList<>();
-    private final List<double[]> ts = new ArrayList<>();
-    private final List<Double> ws = new ArrayList<>();
+    private final List<Row> rows = new ArrayList<>();
+    private final Row[] picked;
     private final double[] z;
+    private final double[] res;
 
     Window(int k, int batch, SplittableRandom random) {
       this.k = k;
       this.batch = batch;
       this.random = random;
+      this.picked = new Row[batch];
       this.z = new double[k];
+      this.res = new double[k];
     }
 
-    void add(SparseVector x, double[] t, double w) {
-      xs.add(x);
-      ts.add(t.clone());
-      ws.add(w);
+    void add(Row row) {
+      rows.add(row);
     }
 
     int size() {
-      return xs.size();
+      return rows.size();
     }
 
     boolean full() {
-      return xs.size() >= Math.max(WINDOW, batch);
+      return rows.size() >= Math.max(WINDOW, batch);
     }
 
     /** Draws up to one batch of rows at random (removing them) and takes one Adam step. */
     void step(double[] theta, double[] grad, double[] m, double[] v, long t, TrainerConfig c,
         int wEnd) {
-      int b = Math.min(batch, xs.size());
+      WeightLayout layout = WeightLayout.dense(wEnd / k, k);
+      int b = Math.min(batch, rows.size());
       java.util.Arrays.fill(grad, 0);
-      List<SparseVector> bx = new ArrayList<>(b);
-      List<double[]> bt = new ArrayList<>(b);
-      double[] bw = new double[b];
       double sw = 0;
-      for (int r = 0; r < b; r++) {
-        int pick = random.nextInt(xs.size());
-        int last = xs.size() - 1;
-        bx.add(xs.get(pick));
-        bt.add(ts.get(pick));
-        bw[r] = ws.get(pick);
-        sw += bw[r];
-        xs.set(pick, xs.get(last));
-        ts.set(pick, ts.get(last));
-        ws.set(pick, ws.get(last));
-        xs.remove(last);
-        ts.remove(last);
-        ws.remove(last);
+      for (int q = 0; q < b; q++) {
+        int pick = random.nextInt(rows.size());
+        int last = rows.size() - 1;
+        picked[q] = rows.get(pick);
+        sw += picked[q].weight();
+        rows.set(pick, rows.get(last));
+        rows.remove(last);
       }
       if (!(sw > 0)) {
         return;
       }
-      for (int r = 0; r < b; r++) {
-        logits(bx.get(r), theta, wEnd, k, z);
-        double lse = Kernels.logSumExp(z, 0, k);
-        double wi = bw[r] / sw;
-        double[] y = bt.get(r);
-        for (int j = 0; j < k; j++) {
-          z[j] = wi * (Math.exp(z[j] - lse) - y[j]);
-          grad[wEnd + j] += z[j];
-        }
-        SparseVector x = bx.get(r);
-        for (int e = 0; e < x.nnz(); e++) {
-          int off = x.index(e) * k;
-          for (int j = 0; j < k; j++) {
-            grad[off + j] += x.value(e) * z[j];
-          }
-        }
+      for (int q = 0; q < b; q++) {
+        Row r = picked[q];
+        int nnz = r.cols().length;
+        SoftmaxKernel.rowResiduals(theta, layout, r.cols(), r.vals(), 0, nnz, null, r.target(),
+            0, 0.0, r.weight() / sw, z, res, 0);
+        SoftmaxKernel.scatter(grad, layout, r.cols(), r.vals(), 0, nnz, res, 0);
       }
       AdamOptimizer.update(theta, grad, m, v, t, c.learningRate(), c.lambda(), wEnd);
     }

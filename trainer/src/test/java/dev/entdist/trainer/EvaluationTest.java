@@ -47,10 +47,12 @@ class EvaluationTest {
     assertEquals(1.0, m.top1()); // row 2's reference tie goes to the first label
     assertEquals((0.08 + 0.02) / 2, m.brier(), 1e-15);
     assertEquals((0.2 + 0.1) / 2, m.chebyshev(), 1e-15);
+    assertEquals((0.4 + 0.2) / 2, m.manhattan(), 1e-15);
+    assertEquals((Math.sqrt(0.08) + Math.sqrt(0.02)) / 2, m.euclidean(), 1e-15);
     // both confidences (0.8, 0.6) fall in different bins, each correct
     assertEquals(0.5 * 0.2 + 0.5 * 0.4, m.ece(), 1e-15);
     assertEquals(List.of("examples", "mean_kl", "mean_reverse_kl", "mean_js", "cross_entropy",
         "top1", "mean_entropy_pred", "mean_entropy_ref", "ece", "brier", "chebyshev", "clark",
-        "canberra", "cosine", "intersection"), List.copyOf(m.toMap().keySet()));
+        "canberra", "cosine", "intersection", "manhattan", "euclidean"), List.copyOf(m.toMap().keySet()));
   }
 }

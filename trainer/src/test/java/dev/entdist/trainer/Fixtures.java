@@ -61,4 +61,35 @@ final class Fixtures {
     w[0] = 1;
     return w;
   }
+
+  /**
+   * The objective of the design recomputed from a model's public predictions and weights:
+   * (1/Σw)·Σ_i w_i·KL(y_i ‖ model(x_i)) + (λ/2)·Σ W², for a model without inventories.
+   */
+  static double objectiveOf(SoftmaxModel m, TrainingData d, double lambda) {
+    if (m.restricted()) {
+      throw new IllegalArgumentException("restricted models predict with δ outside inventories");
+    }
+    double data = 0;
+    double wsum = 0;
+    for (int i = 0; i < d.size(); i++) {
+      double[] y = d.target(i);
+      double[] q = m.predict(d.features(i), null);
+      double kl = 0;
+      for (int j = 0; j < y.length; j++) {
+        if (y[j] > 0) {
+          kl += y[j] * Math.log(y[j] / q[j]);
+        }
+      }
+      data += d.weight(i) * kl;
+      wsum += d.weight(i);
+    }
+    double sq = 0;
+    for (int f : m.featureIds()) {
+      for (int j = 0; j < m.labels().size(); j++) {
+        sq += m.weight(f, j) * m.weight(f, j);
+      }
+    }
+    return data / wsum + 0.5 * lambda * sq;
+  }
 }

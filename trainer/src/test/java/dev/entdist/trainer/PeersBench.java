@@ -19,7 +19,11 @@ import java.util.List;
  * java -cp CLASSPATH dev.entdist.trainer.PeersBench --data DS --out OUT [--regime soft]
  *     [--optimizer lbfgs|adam] [--lam 1e-3] [--max-iter 300] [--tol 1e-6] [--threads 2]
  *     [--precondition] [--memory 10] [--epochs 10] [--lr 0.01] [--batch-size 1024] [--stream]
+ *     [--smile] [--trace FILE.csv]
  * </pre>
+ *
+ * <p>{@code --smile} runs Smile's L-BFGS instead of the trainer's own; {@code --trace} writes one
+ * CSV line per iteration or epoch ({@link TraceListener}).
  *
  * <p>{@code --stream} trains with {@link StreamingAdam} over {@link PeerFormat#stream} (the
  * training split is never held in memory; the optimizer is Adam whatever {@code --optimizer}
@@ -38,6 +42,8 @@ public final class PeersBench {
     String regime = "soft";
     int profile = 0;
     boolean stream = false;
+    boolean smile = false;
+    Path tracePath = null;
     TrainerConfig config = TrainerConfig.defaults().withThreads(2).withBatchSize(1024);
     for (int a = 0; a < args.length; a++) {
       String v = a + 1 < args.length ? args[a + 1] : null;
@@ -57,6 +63,8 @@ public final class PeersBench {
         case "--precondition" -> config = config.withPrecondition(true);
         case "--profile" -> { profile = Integer.parseInt(v); a++; }
         case "--stream" -> stream = true;
+        case "--smile" -> smile = true;
+        case "--trace" -> { tracePath = Path.of(v); a++; }
         default -> throw new IllegalArgumentException("unknown argument " + args[a]);
       }
     }
@@ -67,15 +75,14 @@ public final class PeersBench {
     PeerFormat.Meta meta = PeerFormat.readMeta(data);
     LabelRegime r = LabelRegime.parse(regime);
     TrainingResult res;
+    TraceListener trace = new TraceListener(ProgressListener.NONE);
     double prep;
     double[] passMs = null;
     if (stream) {
       config = config.withOptimizer(TrainerConfig.Optimizer.ADAM);
       prep = 0;
-      long start = System.nanoTime();
       res = StreamingAdam.fit(PeerFormat.stream(data.resolve("train"), meta.nFeatures(), r),
-          config, (it, max, f, g, sec) -> System.err.printf("epoch %d/%d %.1f s%n", it, max,
-              (System.nanoTime() - start) / 1e9));
+          config, trace);
     } else {
       PeerFormat.Split train = PeerFormat.readSplit(data.resolve("train"), meta.nFeatures());
       double[][] targets = new double[train.size()][];
@@ -87,9 +94,12 @@ public final class PeersBench {
           train.inSortedOrder(targets), train.weights(), null);
       prep = (System.nanoTime() - t0) / 1e9;
       passMs = profile > 0 ? profilePasses(td, config, profile) : null;
-      res = SoftmaxTrainer.fit(td, config);
+      res = SoftmaxTrainer.fit(td, config, trace, smile);
     }
     double totalSeconds = (System.nanoTime() - t0) / 1e9;
+    if (tracePath != null) {
+      trace.writeCsv(tracePath);
+    }
     double fitPeakHeapMb = heapPeakMb();
     List<String> sorted = res.model().labels();
     PeerFormat.Split test = PeerFormat.readSplit(data.resolve("test"), meta.nFeatures());
@@ -103,7 +113,8 @@ public final class PeersBench {
     ObjectNode rec = json.createObjectNode();
     rec.put("peer", "entdist");
     rec.put("regime", regime);
-    rec.put("optimizer", config.optimizer().name().toLowerCase() + (config.precondition() ? "+precond" : ""));
+    rec.put("optimizer", config.optimizer().name().toLowerCase() + (config.precondition() ? "+precond" : "")
+        + (smile ? "+smile" : ""));
     rec.put("stream", stream);
     rec.put("n_train", res.stats().examples());
     rec.put("d", meta.nFeatures());

@@ -30,13 +30,19 @@ class StreamingAdamTest {
 
     TrainingData data = PeerFormat.readSplit(dir, 200).toTrainingData();
     TrainerConfig c = TrainerConfig.defaults().withLambda(1e-3).withThreads(1);
-    FitStats lbfgs = SoftmaxTrainer.fit(data, c).stats();
+    TrainingResult exact = SoftmaxTrainer.fit(data, c);
     TrainingResult streamed = StreamingAdam.fit(stream, c.withOptimizer(
         TrainerConfig.Optimizer.ADAM).withEpochs(40).withBatchSize(64).withLearningRate(0.02),
         ProgressListener.NONE);
     assertEquals(n, streamed.stats().examples());
-    assertTrue(streamed.stats().finalObjective() - lbfgs.finalObjective()
-        < 0.01 * lbfgs.finalObjective(), streamed.stats() + " vs " + lbfgs);
+    // both objectives recomputed from the models, and bounded on both sides
+    double lbfgs = Fixtures.objectiveOf(exact.model(), data, 1e-3);
+    double adam = Fixtures.objectiveOf(streamed.model(), data, 1e-3);
+    assertEquals(lbfgs, exact.stats().finalObjective(), 1e-9 * lbfgs);
+    assertEquals(adam, streamed.stats().finalObjective(), 1e-9 * adam);
+    assertTrue(exact.stats().converged(), exact.stats().toString());
+    assertTrue(adam >= lbfgs - 1e-9 * lbfgs, adam + " below " + lbfgs);
+    assertTrue(adam - lbfgs < 0.01 * lbfgs, streamed.stats() + " vs " + exact.stats());
     // the same seed gives the same model
     TrainingResult again = StreamingAdam.fit(stream, c.withOptimizer(
         TrainerConfig.Optimizer.ADAM).withEpochs(2), ProgressListener.NONE);

@@ -1,0 +1,250 @@
+package dev.entdist.trainer;
+
+import dev.entdist.divergence.Kernels;
+
+/**
+ * The one softmax/KL kernel every optimiser uses (L-BFGS through {@link KlObjective}, the
+ * in-memory {@link AdamOptimizer} and {@link StreamingAdam}). For a sparse row x with target y
+ * and weight ŵ over parameters θ = [W, b (K)]:
+ *
+ * <ul>
+ *   <li>{@link #rowResiduals}: logits z = W x + b (labels outside the row's inventory get −∞),
+ *       the row's loss ŵ·KL(y ‖ softmax(z)) and its residuals r = ŵ (p − y);
+ *   <li>{@link #scatter}: ∂/∂W_f += x_f r for each of the row's features (minibatch updates);
+ *   <li>{@link #column}: ∂L/∂W_f = λ W_f + Σ_i x_if r_i over a feature's column (full passes,
+ *       where adding in a fixed order keeps the result independent of the thread count).
+ * </ul>
+ *
+ * <p>Weights sit where a {@link WeightLayout} says (dense F × K, or only the labels each feature can
+ * influence). Allocation-free and stateless: callers own the scratch arrays, one per thread.
+ */
+final class SoftmaxKernel {
+
+  private SoftmaxKernel() {}
+
+  /**
+   * The logits of one row: {@code z[j] = b_j + Σ_e vals[e]·W[cols[e]][j]} over {@code e ∈ [from,
+   * to)} (a feature adds only to the labels it has slots for). With an inventory ({@code allowed}
+   * = its labels, increasing) only those logits are computed and the others are −∞; {@code null}
+   * means all labels.
+   */
+  static void logits(double[] theta, WeightLayout layout, int[] cols, double[] vals, int from,
+      int to, int[] allowed, double[] z) {
+    int k = layout.k;
+    if (allowed != null) {
+      inventoryLogits(theta, layout, cols, vals, from, to, allowed, z);
+      return;
+    }
+    System.arraycopy(theta, layout.weights, z, 0, k);
+    if (layout.label == null) {
+      for (int e = from; e < to; e++) {
+        double x = vals[e];
+        int w = cols[e] * k;
+        for (int j = 0; j < k; j++) {
+          z[j] += x * theta[w + j];
+        }
+      }
+    } else {
+      int[] start = layout.start;
+      int[] label = layout.label;
+      for (int e = from; e < to; e++) {
+        double x = vals[e];
+        int c = cols[e];
+        for (int q = start[c], end = start[c + 1]; q < end; q++) {
+          z[label[q]] += x * theta[q];
+        }
+      }
+    }
+  }
+
+  private static void inventoryLogits(double[] theta, WeightLayout layout, int[] cols,
+      double[] vals, int from, int to, int[] allowed, double[] z) {
+    int k = layout.k;
+    java.util.Arrays.fill(z, 0, k, Double.NEGATIVE_INFINITY);
+    for (int j : allowed) {
+      z[j] = theta[layout.weights + j];
+    }
+    if (layout.label == null) {
+      for (int e = from; e < to; e++) {
+        double x = vals[e];
+        int w = cols[e] * k;
+        for (int j : allowed) {
+          z[j] += x * theta[w + j];
+        }
+      }
+      return;
+    }
+    int[] start = layout.start;
+    int[] label = layout.label;
+    for (int e = from; e < to; e++) {
+      double x = vals[e];
+      int c = cols[e];
+      int lo = start[c];
+      int hi = start[c + 1];
+      if (hi - lo == k) { // the feature has every label: slot = lo + label
+        for (int j : allowed) {
+          z[j] += x * theta[lo + j];
+        }
+      } else {
+        for (int j : allowed) {
+          int q = java.util.Arrays.binarySearch(label, lo, hi, j);
+          if (q >= 0) {
+            z[j] += x * theta[q];
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * One row of the objective: computes the logits (as {@link #logits}), writes the residuals
+   * {@code weight·(p_j − y_j)} to {@code out[outOff..outOff+k)} (0 outside the inventory) and
+   * returns the row's weighted loss {@code weight·KL(y ‖ p) = weight·(Σ y log y + logΣexp z −
+   * Σ y z)}, the log-sum-exp over the inventory's labels.
+   *
+   * @param y the target row at {@code y[yOff..yOff+k)}, zero outside {@code allowed}
+   * @param yLogY Σ_j y_j log y_j of that row (0·log 0 = 0)
+   * @param z scratch of length ≥ k (left holding the logits)
+   */
+  static double rowResiduals(double[] theta, WeightLayout layout, int[] cols, double[] vals,
+      int from, int to, int[] allowed, double[] y, int yOff, double yLogY, double weight,
+      double[] z, double[] out, int outOff) {
+    int k = layout.k;
+    logits(theta, layout, cols, vals, from, to, allowed, z);
+    if (allowed == null) {
+      double lse = Kernels.logSumExp(z, 0, k);
+      double yz = 0;
+      for (int j = 0; j < k; j++) {
+        double yj = y[yOff + j];
+        if (yj > 0) {
+          yz += yj * z[j];
+        }
+        out[outOff + j] = weight * (Math.exp(z[j] - lse) - yj);
+      }
+      return weight * (yLogY + lse - yz);
+    }
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j : allowed) {
+      max = Math.max(max, z[j]);
+    }
+    double sum = 0;
+    for (int j : allowed) {
+      sum += Math.exp(z[j] - max);
+    }
+    double lse = max + Math.log(sum);
+    java.util.Arrays.fill(out, outOff, outOff + k, 0.0);
+    double yz = 0;
+    for (int j : allowed) {
+      double yj = y[yOff + j];
+      if (yj > 0) {
+        yz += yj * z[j];
+      }
+      out[outOff + j] = weight * (Math.exp(z[j] - lse) - yj);
+    }
+    return weight * (yLogY + lse - yz);
+  }
+
+  /** Σ_j y_j log y_j of {@code y[off..off+k)} with 0·log 0 = 0 (minus the entropy). */
+  static double yLogY(double[] y, int off, int k) {
+    double s = 0;
+    for (int j = 0; j < k; j++) {
+      double yj = y[off + j];
+      if (yj > 0) {
+        s += yj * Math.log(yj);
+      }
+    }
+    return s;
+  }
+
+  /**
+   * Adds a row's residuals to a gradient: {@code ∂W[cols[e]] += vals[e]·r} on each feature's
+   * slots, and {@code ∂b += r}.
+   */
+  static void scatter(double[] grad, WeightLayout layout, int[] cols, double[] vals, int from,
+      int to, double[] r, int rOff) {
+    int k = layout.k;
+    int biasOff = layout.weights;
+    for (int j = 0; j < k; j++) {
+      grad[biasOff + j] += r[rOff + j];
+    }
+    if (layout.label == null) {
+      for (int e = from; e < to; e++) {
+        double x = vals[e];
+        int w = cols[e] * k;
+        for (int j = 0; j < k; j++) {
+          grad[w + j] += x * r[rOff + j];
+        }
+      }
+    } else {
+      int[] start = layout.start;
+      int[] label = layout.label;
+      for (int e = from; e < to; e++) {
+        double x = vals[e];
+        int c = cols[e];
+        for (int q = start[c], end = start[c + 1]; q < end; q++) {
+          grad[q] += x * r[rOff + label[q]];
+        }
+      }
+    }
+  }
+
+  /**
+   * One feature's gradient from the residuals of every row: {@code ∂W[c] = λ·W[c] + Σ_e
+   * colVals[e]·r[colRows[e]]} on the feature's slots, over the column's entries {@code [from,
+   * to)}, added in entry order. A row with an inventory ({@code inventories[rowInventory[row]]},
+   * or none when −1) has zero residuals outside it, so only its labels are visited.
+   *
+   * @param slotOf scratch of length ≥ K (sparse layouts only)
+   */
+  static void column(double[] theta, double[] grad, WeightLayout layout, int c, int[] colRows,
+      double[] colVals, int from, int to, double[] residuals, double lambda, int[] rowInventory,
+      int[][] inventories, int[] slotOf) {
+    int k = layout.k;
+    int lo = layout.from(c);
+    int hi = layout.to(c);
+    for (int q = lo; q < hi; q++) {
+      grad[q] = lambda * theta[q];
+    }
+    if (layout.label == null || hi - lo == k) { // every label: slot = lo + label
+      for (int e = from; e < to; e++) {
+        double x = colVals[e];
+        int row = colRows[e];
+        int r = row * k;
+        int m = rowInventory[row];
+        if (m < 0) {
+          for (int j = 0; j < k; j++) {
+            grad[lo + j] += x * residuals[r + j];
+          }
+        } else {
+          for (int j : inventories[m]) {
+            grad[lo + j] += x * residuals[r + j];
+          }
+        }
+      }
+      return;
+    }
+    int[] label = layout.label;
+    java.util.Arrays.fill(slotOf, 0, k, -1);
+    for (int q = lo; q < hi; q++) {
+      slotOf[label[q]] = q;
+    }
+    for (int e = from; e < to; e++) {
+      double x = colVals[e];
+      int row = colRows[e];
+      int r = row * k;
+      int m = rowInventory[row];
+      if (m < 0) {
+        for (int q = lo; q < hi; q++) {
+          grad[q] += x * residuals[r + label[q]];
+        }
+      } else {
+        for (int j : inventories[m]) {
+          int q = slotOf[j];
+          if (q >= 0) {
+            grad[q] += x * residuals[r + j];
+          }
+        }
+      }
+    }
+  }
+}
