@@ -6,11 +6,10 @@ import dev.entdist.corpora.CorpusFiles;
 import dev.entdist.corpora.CorpusSplit;
 import dev.entdist.divergence.SparseVector;
 import dev.entdist.features.FeaturePipeline;
+import dev.entdist.pipeline.FeatureDirectory;
 import dev.entdist.trainer.PeerFormat;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -98,7 +97,7 @@ final class FeaturesExportCommand implements Callable<Integer> {
     // can check that it was trained on the same features.
     PeerFormat.writeMeta(out, dimension, labels, configJson);
     if (testFraction == null) {
-      write(out, data.examples(), features, labels);
+      FeatureDirectory.writeSplit(out, data.examples(), features, labels);
       stdout.printf(Locale.ROOT, "Wrote %d rows to %s: %,d feature dimensions, %d classes.%n",
           data.size(), out, dimension, labels.size());
     } else {
@@ -108,8 +107,8 @@ final class FeaturesExportCommand implements Callable<Integer> {
             + split.test().size() + " held-out occurrences: use a larger corpus or another"
             + " --test-fraction");
       }
-      write(out.resolve("train"), split.train(), features, labels);
-      write(out.resolve("test"), split.test(), features, labels);
+      FeatureDirectory.writeSplit(out.resolve("train"), split.train(), features, labels);
+      FeatureDirectory.writeSplit(out.resolve("test"), split.test(), features, labels);
       stdout.printf(Locale.ROOT, "Wrote %d training rows to %s and %d held-out rows to %s"
           + " (split by sentence, seed %d): %,d feature dimensions, %d classes.%n",
           split.train().size(), out.resolve("train"), split.test().size(), out.resolve("test"),
@@ -117,17 +116,5 @@ final class FeaturesExportCommand implements Callable<Integer> {
     }
     stdout.flush();
     return 0;
-  }
-
-  private static void write(Path dir, List<AnnotatedExample> examples,
-      Map<AnnotatedExample, SparseVector> features, List<String> labels) throws IOException {
-    List<SparseVector> x = new ArrayList<>(examples.size());
-    double[][] y = new double[examples.size()][];
-    for (int i = 0; i < y.length; i++) {
-      AnnotatedExample e = examples.get(i);
-      x.add(features.get(e));
-      y[i] = e.distributionOver(labels);
-    }
-    PeerFormat.writeSplit(dir, labels, x, y, null);
   }
 }

@@ -1,6 +1,5 @@
 package dev.entdist.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.corpora.AnnotatedExample;
 import dev.entdist.corpora.CorpusFiles;
 import dev.entdist.corpora.CorpusFormat;
@@ -13,8 +12,8 @@ import dev.entdist.corpora.DocumentReader;
 import dev.entdist.corpora.ReadOptions;
 import dev.entdist.pipeline.Annotation;
 import dev.entdist.pipeline.Monitor;
+import dev.entdist.pipeline.PredictionLine;
 import dev.entdist.pipeline.TextModel;
-import dev.entdist.serve.JsonAnswers;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -260,7 +259,7 @@ final class PredictCommand implements Callable<Integer> {
           List<List<Annotation>> found = model.annotateAll(batch, lookFor, t);
           for (int i = 0; i < batch.size(); i++) {
             for (Annotation a : found.get(i)) {
-              writeLine(w, model, batch.get(i), a);
+              writeLine(w, batch.get(i), a);
               counts.occurrences++;
             }
           }
@@ -276,26 +275,8 @@ final class PredictCommand implements Callable<Integer> {
     return counts;
   }
 
-  private void writeLine(Writer w, TextModel model, Document d, Annotation a)
-      throws IOException {
-    if (format == Format.TSV) {
-      StringBuilder sb = new StringBuilder();
-      for (int j = 0; j < model.labels().size(); j++) {
-        if (j > 0) {
-          sb.append('\t');
-        }
-        sb.append(a.distribution().get(j));
-      }
-      w.write(sb.toString());
-      w.write('\n');
-      return;
-    }
-    ObjectNode o = JsonAnswers.occurrence(d.id(), a, top);
-    if (d.marked()) {
-      o.put("id", d.id());
-      o.put("target", a.surface());
-    }
-    w.write(Json.MAPPER.writeValueAsString(o));
+  private void writeLine(Writer w, Document d, Annotation a) throws IOException {
+    w.write(format == Format.TSV ? PredictionLine.tsv(a) : PredictionLine.jsonl(d, a, top));
     w.write('\n');
   }
 

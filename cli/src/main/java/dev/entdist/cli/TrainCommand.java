@@ -8,6 +8,7 @@ import dev.entdist.corpora.LoadedCorpus;
 import dev.entdist.corpora.TrainingRegime;
 import dev.entdist.corpora.aggregate.AggregationMethod;
 import dev.entdist.io.OutputTarget;
+import dev.entdist.pipeline.Checksums;
 import dev.entdist.pipeline.FeatureDirectory;
 import dev.entdist.pipeline.Monitor;
 import dev.entdist.pipeline.TextModel;

@@ -84,17 +84,30 @@ public final class DocumentReader implements Closeable {
       if (line == null) {
         return null;
       }
-      long no = lines.lineNumber();
-      if (line.isBlank()) {
-        continue;
+      Document d = parse(line, lines.lineNumber(), lines.source(), kind);
+      if (d != null) {
+        return d;
       }
-      return kind == Kind.TEXT ? new Document(Long.toString(no), no, line, -1, -1)
-          : parse(line, no);
     }
   }
 
-  private Document parse(String line, long no) throws CorpusFormatException {
-    String source = lines.source();
+  /**
+   * The document of line {@code no} of {@code source} as {@link #next} reads it, or {@code null}
+   * for a blank line: for readers that split the lines themselves (a cluster's partitions).
+   *
+   * @throws CorpusFormatException for a line that is not a document, naming source and line
+   */
+  public static Document parse(String line, long no, String source, Kind kind)
+      throws CorpusFormatException {
+    if (line.isBlank()) {
+      return null;
+    }
+    return kind == Kind.TEXT ? new Document(Long.toString(no), no, line, -1, -1)
+        : parseJson(line, no, source);
+  }
+
+  private static Document parseJson(String line, long no, String source)
+      throws CorpusFormatException {
     JsonNode node;
     try {
       node = MAPPER.readTree(line);

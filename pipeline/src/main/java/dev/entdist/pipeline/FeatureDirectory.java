@@ -1,10 +1,15 @@
 package dev.entdist.pipeline;
 
+import dev.entdist.corpora.AnnotatedExample;
+import dev.entdist.divergence.SparseVector;
 import dev.entdist.trainer.PeerFormat;
 import dev.entdist.trainer.PeerFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A feature directory in the peers' interchange format: {@code meta.json} with the feature
@@ -40,5 +45,22 @@ public final class FeatureDirectory {
     } catch (PeerFormatException e) {
       throw new PipelineException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * Writes one split of {@code examples} into {@code dir}: their vectors from {@code features}
+   * (by identity) to features.svm, their annotated distributions over {@code labels} to
+   * labels.tsv, as {@code entdist features export} writes them.
+   */
+  public static void writeSplit(Path dir, List<AnnotatedExample> examples,
+      Map<AnnotatedExample, SparseVector> features, List<String> labels) throws IOException {
+    List<SparseVector> x = new ArrayList<>(examples.size());
+    double[][] y = new double[examples.size()][];
+    for (int i = 0; i < y.length; i++) {
+      AnnotatedExample e = examples.get(i);
+      x.add(features.get(e));
+      y[i] = e.distributionOver(labels);
+    }
+    PeerFormat.writeSplit(dir, labels, x, y, null);
   }
 }

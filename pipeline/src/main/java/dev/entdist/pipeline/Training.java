@@ -12,6 +12,7 @@ import dev.entdist.divergence.SparseVector;
 import dev.entdist.features.FeaturePipeline;
 import dev.entdist.trainer.LambdaSearch;
 import dev.entdist.trainer.PeerFormat;
+import dev.entdist.trainer.ProgressListener;
 import dev.entdist.trainer.SoftmaxModel;
 import dev.entdist.trainer.SoftmaxTrainer;
 import dev.entdist.trainer.TraceListener;
@@ -67,7 +68,7 @@ public final class Training {
     try (FeaturePipeline pipeline = FeaturePipeline.create(settings.features())) {
       Map<AnnotatedExample, SparseVector> features =
           features(examples, pipeline, settings.trainer().threads(), monitor);
-      return train(corpus, features, pipeline, settings, monitor);
+      return train(corpus, features, settings, monitor, SoftmaxTrainer::fit);
     }
   }
 
@@ -87,9 +88,28 @@ public final class Training {
     }
   }
 
-  private static TrainedModel train(Corpus corpus, Map<AnnotatedExample, SparseVector> features,
-      FeaturePipeline pipeline, TrainSettings settings, Monitor monitor) {
+  /**
+   * How a model is fitted to its training rows: the local trainer ({@link SoftmaxTrainer#fit}),
+   * or one that sums the objective elsewhere (a cluster's partitions).
+   */
+  @FunctionalInterface
+  public interface Fitter {
+    /** Fits {@code data} with {@code config}, reporting to {@code listener}. */
+    TrainingResult fit(TrainingData data, TrainerConfig config, ProgressListener listener);
+  }
+
+  /**
+   * Trains on every occurrence of {@code corpus} whose feature vectors (of {@code settings}'
+   * feature configuration) are already computed, fitting with {@code fitter}: everything but
+   * the fit is what {@link #train(Corpus, TrainSettings, Monitor)} does.
+   */
+  public static TrainedModel train(Corpus corpus, Map<AnnotatedExample, SparseVector> features,
+      TrainSettings settings, Monitor monitor, Fitter fitter) {
     List<AnnotatedExample> examples = corpus.examples();
+    if (examples.isEmpty()) {
+      throw new PipelineException("corpus " + corpus.source() + " has no occurrences to train on");
+    }
+    requireWhatRegimeNeeds(settings.regime(), corpus);
     TrainerConfig config = settings.trainer();
     boolean restrict = config.inventory() == TrainerConfig.InventoryMode.RESTRICT;
     TreeSet<String> labels = new TreeSet<>(corpus.labels());
@@ -99,7 +119,7 @@ public final class Training {
     LambdaSearch.Result search = settings.lambdaAuto() ? search(data, config, monitor) : null;
     TrainerConfig used = search == null ? config : config.withLambda(search.chosen());
     TraceListener trace = new TraceListener(null);
-    TrainingResult fit = fit(data, used, settings.regime().name(), monitor, trace);
+    TrainingResult fit = fit(data, used, settings.regime().name(), monitor, fitter, trace);
 
     List<String> words = new ArrayList<>(examples.size());
     List<SparseVector> vectors = new ArrayList<>(examples.size());
@@ -109,8 +129,8 @@ public final class Training {
     }
     double[][] predictions = fit.model().predictAll(vectors, words);
     SoftmaxModel model = fit.model()
-        .withFeatureConfigJson(pipeline.config().toJson())
-        .withFeatureDimension(pipeline.dimension())
+        .withFeatureConfigJson(settings.features().toJson())
+        .withFeatureDimension(settings.features().dimension())
         .withWordSummaries(TypeLevel.means(words, predictions,
             List.copyOf(new TreeSet<>(words))));
     return new TrainedModel(TextModel.of(model), fit.stats(), data.size(), examples.size(),
@@ -125,6 +145,15 @@ public final class Training {
    */
   public static TrainedModel train(PeerFormat.Split split, LabelRegime regime,
       TrainerConfig config, boolean lambdaAuto, Monitor monitor) {
+    return train(split, regime, config, lambdaAuto, monitor, SoftmaxTrainer::fit);
+  }
+
+  /**
+   * {@link #train(PeerFormat.Split, LabelRegime, TrainerConfig, boolean, Monitor)} fitting with
+   * {@code fitter}.
+   */
+  public static TrainedModel train(PeerFormat.Split split, LabelRegime regime,
+      TrainerConfig config, boolean lambdaAuto, Monitor monitor, Fitter fitter) {
     if (split.size() == 0) {
       throw new PipelineException("the feature directory has no rows to train on");
     }
@@ -137,7 +166,7 @@ public final class Training {
     LambdaSearch.Result search = lambdaAuto ? search(data, config, monitor) : null;
     TrainerConfig used = search == null ? config : config.withLambda(search.chosen());
     TraceListener trace = new TraceListener(null);
-    TrainingResult fit = fit(data, used, regime.name(), monitor, trace);
+    TrainingResult fit = fit(data, used, regime.name(), monitor, fitter, trace);
     return new TrainedModel(TextModel.of(fit.model().withWordSummaries(Map.of())), fit.stats(),
         data.size(), split.size(), search, trace.records());
   }
@@ -241,11 +270,11 @@ public final class Training {
    * in {@code trace}.
    */
   static TrainingResult fit(TrainingData data, TrainerConfig config, String regime,
-      Monitor monitor, TraceListener trace) {
+      Monitor monitor, Fitter fitter, TraceListener trace) {
     boolean adam = config.optimizer() == TrainerConfig.Optimizer.ADAM;
     try (Monitor.Training progress = monitor.training("training " + regime + " on "
         + data.size() + " rows", adam ? "epochs" : "iterations")) {
-      return SoftmaxTrainer.fit(data, config, (i, max, f, g, sec) -> {
+      return fitter.fit(data, config, (i, max, f, g, sec) -> {
         trace.onProgress(i, max, f, g, sec);
         progress.onProgress(i, max, f, g, sec);
       });

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entdist.pipeline.Annotation;
+import dev.entdist.pipeline.PredictionLine;
 import dev.entdist.pipeline.TextModel;
 import dev.entdist.pipeline.WordDistribution;
 import dev.entdist.trainer.Provenance;
@@ -51,19 +52,11 @@ public final class JsonAnswers {
    * One occurrence found in a document, the keys of an {@code entdist predict} line: {@code doc},
    * {@code start}, {@code end} (code points), {@code surface}, {@code word}, {@code known_word},
    * {@code distribution} (the {@code top} most probable labels, all when null) and {@code
-   * entropy} (nats, of the whole distribution).
+   * entropy} (nats, of the whole distribution). Rendered by {@link PredictionLine}, which the
+   * command line and the Spark job write predict lines with.
    */
   public static ObjectNode occurrence(String doc, Annotation a, Integer top) {
-    ObjectNode o = object();
-    o.put("doc", doc);
-    o.put("start", a.start());
-    o.put("end", a.end());
-    o.put("surface", a.surface());
-    o.put("word", a.word());
-    o.put("known_word", a.knownWord());
-    putDistribution(o, a.sortedDescending(), top);
-    put(o, "entropy", a.entropy());
-    return o;
+    return PredictionLine.occurrence(doc, a, top);
   }
 
   /** What a model is: its labels, its training words and its provenance. */
@@ -97,11 +90,7 @@ public final class JsonAnswers {
 
   /** Puts a double; a value that is not finite becomes a string, so the JSON stays valid. */
   public static void put(ObjectNode o, String key, double value) {
-    if (Double.isFinite(value)) {
-      o.put(key, value);
-    } else {
-      o.put(key, Double.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
-    }
+    PredictionLine.put(o, key, value);
   }
 
   private static void putDistribution(ObjectNode o, Map<String, Double> sorted, Integer top) {

@@ -35,9 +35,25 @@ final class CompactProblem {
   final WeightLayout layout;
 
   CompactProblem(TrainingData data, boolean restrict) {
+    this(data, restrict, FeatureIndex.ofColumns(data.columnArray()), weightTotal(data), restrict);
+  }
+
+  /**
+   * Some rows of a larger problem: columns compacted by that problem's {@code index}, weights
+   * normalised by its {@code weightTotal}, so the sums over the parts add up to the whole's.
+   * The layout is dense even when {@code restrict}: a sparse one computed from these rows alone
+   * would not be the whole problem's, and every part must agree on θ. (Under a restricted
+   * inventory the weights outside it get no gradient, so from θ = 0 they stay 0.)
+   */
+  CompactProblem(TrainingData data, boolean restrict, FeatureIndex index, double weightTotal) {
+    this(data, restrict, index, weightTotal, false);
+  }
+
+  private CompactProblem(TrainingData data, boolean restrict, FeatureIndex index,
+      double weightTotal, boolean sparse) {
     n = data.size();
     k = data.numLabels();
-    index = FeatureIndex.ofColumns(data.columnArray());
+    this.index = index;
     f = index.size();
     rowStart = data.rowStartArray();
     vals = data.valueArray();
@@ -65,10 +81,7 @@ final class CompactProblem {
       }
     }
     double[] w = data.weightArray();
-    double sum = 0;
-    for (double v : w) {
-      sum += v;
-    }
+    double sum = weightTotal;
     normWeights = new double[n];
     negEntropy = new double[n];
     for (int i = 0; i < n; i++) {
@@ -121,7 +134,16 @@ final class CompactProblem {
         }
       }
     }
-    layout = restrict ? restrictedLayout() : WeightLayout.dense(f, k);
+    layout = sparse ? restrictedLayout() : WeightLayout.dense(f, k);
+  }
+
+  /** Σ w over the rows, in row order. */
+  static double weightTotal(TrainingData data) {
+    double sum = 0;
+    for (double v : data.weightArray()) {
+      sum += v;
+    }
+    return sum;
   }
 
   /**

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * partial sums are added in block order, so the result is bit-identical for any thread count.
  * Masked labels (inventories) get logit −∞ and probability 0.
  */
-final class KlObjective implements AutoCloseable {
+final class KlObjective implements Objective, AutoCloseable {
 
   private static final int ROW_BLOCK = 2048;
   private static final int COL_BLOCK = 4096;
@@ -57,6 +57,31 @@ final class KlObjective implements AutoCloseable {
     return p;
   }
 
+  @Override
+  public int features() {
+    return p.f;
+  }
+
+  @Override
+  public int labels() {
+    return p.k;
+  }
+
+  @Override
+  public int evaluations() {
+    return rowPasses;
+  }
+
+  @Override
+  public double[] featureScales() {
+    return p.featureScales();
+  }
+
+  @Override
+  public void gradient(double[] theta, double[] grad) {
+    gradientFromResiduals(theta, grad);
+  }
+
   /** Row passes so far (objective evaluations). */
   int rowPasses() {
     return rowPasses;
@@ -68,7 +93,8 @@ final class KlObjective implements AutoCloseable {
   }
 
   /** L(θ); leaves the residuals of θ for a following {@link #gradientFromResiduals}. */
-  double value(double[] theta) {
+  @Override
+  public double value(double[] theta) {
     rowPasses++;
     int blocks = blockLoss.length;
     run(blocks, b -> rowBlock(theta, b));

@@ -4,7 +4,7 @@ import smile.math.BFGS;
 import smile.math.DifferentiableMultivariateFunction;
 
 /**
- * Runs Smile's L-BFGS on a {@link KlObjective} and adds what Smile does not report: the number
+ * Runs Smile's L-BFGS on an {@link Objective} and adds what Smile does not report: the number
  * of iterations and evaluations, and the peers' stopping rule max |∂L/∂θ| ≤ tol checked on the
  * true (unscaled) gradient.
  *
@@ -31,7 +31,7 @@ final class LbfgsAdapter implements DifferentiableMultivariateFunction {
   record Outcome(double[] theta, double objective, double gradientMax, int iterations,
       int evaluations, boolean converged) {}
 
-  private final KlObjective objective;
+  private final Objective objective;
   private final double[] scale;
   private final double tol;
   private final int maxIter;
@@ -47,16 +47,15 @@ final class LbfgsAdapter implements DifferentiableMultivariateFunction {
   private int gCalls;
   private long start;
 
-  LbfgsAdapter(KlObjective objective, boolean precondition, double tol, int maxIter,
+  LbfgsAdapter(Objective objective, boolean precondition, double tol, int maxIter,
       ProgressListener listener) {
     this.objective = objective;
-    CompactProblem p = objective.problem();
-    this.scale = precondition ? p.featureScales() : null;
+    this.scale = precondition ? objective.featureScales() : null;
     this.tol = tol;
     this.maxIter = maxIter;
     this.listener = listener;
-    this.layout = p.layout;
-    int n = p.parameters();
+    this.layout = layoutOf(objective);
+    int n = layout.parameters();
     theta = new double[n];
     residualsAt = new double[n];
     lastTheta = new double[n];
@@ -73,7 +72,7 @@ final class LbfgsAdapter implements DifferentiableMultivariateFunction {
     }
     int iterations = Math.max(0, gCalls - 1);
     return new Outcome(lastTheta.clone(), lastValue, lastGradMax, iterations,
-        objective.rowPasses(), lastGradMax <= tol);
+        objective.evaluations(), lastGradMax <= tol);
   }
 
   @Override
@@ -96,10 +95,11 @@ final class LbfgsAdapter implements DifferentiableMultivariateFunction {
     if (residualsValid && java.util.Arrays.equals(u, residualsAt)) {
       toTheta(u);
       v = lastValueAtCache;
-      objective.gradientFromResiduals(theta, grad);
+      objective.gradient(theta, grad);
     } else {
       toTheta(u);
-      v = objective.valueAndGradient(theta, grad);
+      v = objective.value(theta);
+      objective.gradient(theta, grad);
     }
     residualsValid = false;
     double gmax = 0;
@@ -139,5 +139,14 @@ final class LbfgsAdapter implements DifferentiableMultivariateFunction {
     }
     int wEnd = layout.weights;
     System.arraycopy(u, wEnd, theta, wEnd, u.length - wEnd);
+  }
+
+  /**
+   * Where the weights sit in θ: the local kernel's own layout (sparse under a restricted
+   * inventory); an objective summed elsewhere ({@link ShardedObjective}) is dense.
+   */
+  static WeightLayout layoutOf(Objective objective) {
+    return objective instanceof KlObjective local ? local.problem().layout
+        : WeightLayout.dense(objective.features(), objective.labels());
   }
 }

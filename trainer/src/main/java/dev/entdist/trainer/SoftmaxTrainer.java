@@ -133,7 +133,7 @@ public final class SoftmaxTrainer {
   }
 
   /** A NaN or infinite objective or parameter means the run diverged: no model comes of it. */
-  private static void requireFinite(LbfgsAdapter.Outcome out, TrainerConfig config) {
+  static void requireFinite(LbfgsAdapter.Outcome out, TrainerConfig config) {
     boolean finite = Double.isFinite(out.objective());
     for (double v : out.theta()) {
       finite &= Double.isFinite(v);
@@ -153,6 +153,11 @@ public final class SoftmaxTrainer {
    */
   private static void requireNoWorseThanTheStart(LbfgsAdapter.Outcome out, TrainerConfig config,
       CompactProblem p) {
+    requireNoWorseThanTheStart(out, config, untrainedObjective(p));
+  }
+
+  /** The objective at θ = 0: each row's KL to the uniform distribution over its labels. */
+  private static double untrainedObjective(CompactProblem p) {
     double start = 0;
     for (int i = 0; i < p.n; i++) {
       int size = p.k;
@@ -164,6 +169,12 @@ public final class SoftmaxTrainer {
       }
       start += p.normWeights[i] * (p.negEntropy[i] + Math.log(size));
     }
+    return start;
+  }
+
+  /** {@code start} is the objective at θ = 0. */
+  static void requireNoWorseThanTheStart(LbfgsAdapter.Outcome out, TrainerConfig config,
+      double start) {
     if (out.objective() > 2 * start + 1e-6) {
       throw new TrainingDivergedException(String.format(java.util.Locale.ROOT,
           "%s diverged: it ended at objective %.6g, above the %.6g of the untrained model%s;"

@@ -1,4 +1,4 @@
-package dev.entdist.cli;
+package dev.entdist.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +14,12 @@ import java.util.List;
  * corpus's checksum is that of the bytes its reader consumed ({@code LoadedCorpus#checksum()}),
  * so a pipe is never read twice.
  */
-final class Checksums {
+public final class Checksums {
 
   private Checksums() {}
 
   /** {@code sha256:HEX} over the existing {@code files}, in the given order. */
-  static String ofFiles(List<Path> files) throws IOException {
+  public static String ofFiles(List<Path> files) throws IOException {
     MessageDigest digest = sha256();
     for (Path f : files) {
       if (Files.isRegularFile(f)) {
