@@ -73,6 +73,12 @@ final class FeaturesExportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--test-fraction must be between 0 and 1, got " + testFraction);
     }
+    if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+      throw new UserException("--out " + out + " is not a directory: features export writes a"
+          + " directory (meta.json, features.svm, labels.tsv)");
+    }
+    // The output location is checked before the features are computed, not after.
+    Outputs.checked(out.resolve("meta.json").toString(), corpus);
     Corpus data = CorpusFiles.read(corpus, corpusInput.options());
     if (data.size() == 0) {
       throw new UserException("corpus " + data.source() + " has no occurrences to export");

@@ -2,6 +2,7 @@ package dev.entdist.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -238,5 +239,20 @@ class FeaturesAndPredictionsTest {
         "--opennlp-models", dir.resolve("no-such-dir").toString());
     assertEquals(1, missing.code(), missing::toString);
     assertTrue(missing.err().contains("--opennlp-models"), missing.err());
+  }
+
+  @Test
+  void featuresExportChecksItsOutputBeforeTheWork() throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+    CliRun below = CliRun.of("features", "export", "--corpus", corpusFile.toString(), "--out",
+        file.resolve("sub").toString());
+    assertEquals(1, below.code(), below::toString);
+    assertTrue(below.err().contains("is a file, not a directory"), below.err());
+    assertFalse(below.err().contains("computing features"), "refused before the work");
+    CliRun onFile = CliRun.of("features", "export", "--corpus", corpusFile.toString(), "--out",
+        file.toString());
+    assertEquals(1, onFile.code(), onFile::toString);
+    assertTrue(onFile.err().contains("is not a directory"), onFile.err());
+    assertEquals("x", Files.readString(file), "the file is left as it was");
   }
 }
