@@ -131,7 +131,7 @@ public final class FeaturePipeline implements AutoCloseable {
    */
   public List<SparseVector> vectorize(List<AnnotatedExample> examples, int threads) {
     List<Occurrence> occurrences = occurrences(examples, threads);
-    return map(occurrences, o -> vectorOf(o, generators), threads);
+    return parallelMap(occurrences, o -> vectorOf(o, generators), threads);
   }
 
   /** The vector of a word with no context: only the generators that look at the target alone. */
@@ -239,7 +239,7 @@ public final class FeaturePipeline implements AutoCloseable {
     // Sorted, so the work each thread gets does not depend on hash order.
     List<String> texts = new ArrayList<>(new TreeSet<>(
         examples.stream().map(AnnotatedExample::text).toList()));
-    List<List<int[]>> spans = map(texts, analyzer::sentences, threads);
+    List<List<int[]>> spans = parallelMap(texts, analyzer::sentences, threads);
     Map<String, List<int[]>> sentencesOfText = new HashMap<>();
     for (int i = 0; i < texts.size(); i++) {
       sentencesOfText.put(texts.get(i), spans.get(i));
@@ -251,7 +251,8 @@ public final class FeaturePipeline implements AutoCloseable {
     List<String> distinct = new ArrayList<>(new TreeSet<>(
         located.stream().map(SentenceLocator.Located::sentence).toList()));
     Map<String, SentenceAnalysis> analyses = new HashMap<>();
-    List<SentenceAnalysis> done = map(distinct, s -> analyzer.analyse(s, lemmas), threads);
+    List<SentenceAnalysis> done =
+        parallelMap(distinct, s -> analyzer.analyse(s, lemmas), threads);
     for (int i = 0; i < distinct.size(); i++) {
       analyses.put(distinct.get(i), done.get(i));
     }
@@ -264,7 +265,13 @@ public final class FeaturePipeline implements AutoCloseable {
     return out;
   }
 
-  private static <T, R> List<R> map(List<T> items, Function<T, R> f, int threads) {
+  /**
+   * {@code f} applied to every item on {@code threads} threads (a pool of its own, shut down
+   * afterwards), in the items' order whatever the thread count; a runtime exception of {@code f}
+   * is rethrown as it is. Shared by everything that analyses text in parallel.
+   */
+  public static <T, R> List<R> parallelMap(List<T> items, Function<T, R> f, int threads) {
+
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }

@@ -24,8 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * A trained model that reads text: the softmax model, the feature configuration it was trained
@@ -350,29 +348,6 @@ public final class TextModel implements AutoCloseable {
 
   static <T, R> List<R> parallel(List<T> items, java.util.function.Function<T, R> f,
       int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    }
-    if (threads == 1 || items.size() < 2) {
-      List<R> out = new ArrayList<>(items.size());
-      for (T t : items) {
-        out.add(f.apply(t));
-      }
-      return out;
-    }
-    ForkJoinPool pool = new ForkJoinPool(threads);
-    try {
-      return pool.submit(() -> items.parallelStream().map(f).toList()).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdown();
-    }
+    return FeaturePipeline.parallelMap(items, f, threads);
   }
 }

@@ -91,7 +91,10 @@ public record TrainSettings(
         aggregate);
   }
 
-  /** A copy that aggregates annotators' answers with {@code method} ({@code null}: labels as read). */
+  /**
+   * A copy that aggregates annotators' answers with {@code method} ({@code null}: the labels as
+   * read).
+   */
   public TrainSettings withAggregate(AggregationMethod method) {
     return new TrainSettings(regime, trainer, lambdaAuto, features, declaredLabels, method);
   }

@@ -12,7 +12,8 @@ import java.util.Set;
  * Finds the occurrences of a set of words in a text. A single-token word matches a token whose
  * lower-cased form, or (when the analysis has lemmas) lower-cased lemma, equals it: "Cells" and
  * "cells" match cell; a noun the lemmatiser left alone (a capitalised plural tagged as a proper
- * noun, "Banks") matches through the regular English plural endings. A word of several tokens ("new york") matches case-insensitively as a whole
+ * noun, "Banks") matches through the regular English plural endings. A word of several tokens
+ * ("new york") matches case-insensitively as a whole
  * word in the sentence. Occurrences come in reading order, each with the analysis of its sentence
  * so that its features are computed without analysing the sentence again.
  */
