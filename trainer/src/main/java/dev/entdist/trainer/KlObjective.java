@@ -52,6 +52,11 @@ final class KlObjective implements Objective, AutoCloseable {
     blockBias = new double[blocks * p.k];
   }
 
+  /** The threads the objective's passes run on. */
+  int threads() {
+    return threads;
+  }
+
   /** The problem. */
   CompactProblem problem() {
     return p;

@@ -64,6 +64,8 @@ final class Lbfgs {
     double[][] s = new double[memory][];
     double[][] y = new double[memory][];
     double[] rho = new double[memory];
+    double[] sy = new double[memory]; // s·y and y·y of each stored pair
+    double[] yy = new double[memory];
     double[] alpha = new double[memory];
     int stored = 0;
     int newest = -1;
@@ -74,27 +76,33 @@ final class Lbfgs {
     history[0] = f;
     listener.onProgress(0, maxIter, f, gmax, seconds(t0));
     while (gmax > tol && iter < maxIter && Double.isFinite(f)) {
-      // d = −H g by the two-loop recursion
-      copy(g, d);
-      for (int c = 0, i = newest; c < stored; c++, i = (i - 1 + memory) % memory) {
-        alpha[i] = rho[i] * dot(s[i], d);
-        axpy(-alpha[i], y[i], d);
-      }
-      if (stored > 0) {
-        scale(dot(s[newest], y[newest]) / dot(y[newest], y[newest]), d);
-      }
-      for (int c = 0, i = (newest - stored + 1 + memory) % memory; c < stored;
-          c++, i = (i + 1) % memory) {
-        double beta = rho[i] * dot(y[i], d);
-        axpy(alpha[i] - beta, s[i], d);
-      }
-      scale(-1, d);
-      double gtd = dot(g, d);
-      if (!(gtd < 0)) { // not a descent direction: forget the curvature pairs
-        stored = 0;
-        copy(g, d);
-        scale(-1, d);
-        gtd = dot(g, d);
+      // d = −H g by the two-loop recursion, each update of d fused with the dot product the
+      // next step needs (one pass over d per history pair and loop instead of two)
+      double gtd;
+      if (stored == 0) {
+        gtd = -negateInto(g, d, g);
+      } else {
+        int i = newest;
+        double sd = copyDot(g, d, s[i]);
+        for (int c = 0; c < stored; c++) {
+          alpha[i] = rho[i] * sd;
+          int older = (i - 1 + memory) % memory;
+          sd = axpyDot(-alpha[i], y[i], d, c + 1 < stored ? s[older] : null);
+          i = older;
+        }
+        i = (newest - stored + 1 + memory) % memory; // the oldest pair
+        double yd = scaleDot(sy[newest] / yy[newest], d, y[i]);
+        for (int c = 0; c < stored; c++) {
+          double beta = rho[i] * yd;
+          int newer = (i + 1) % memory;
+          yd = axpyDot(alpha[i] - beta, s[i], d, c + 1 < stored ? y[newer] : null);
+          i = newer;
+        }
+        gtd = -negateInto(d, d, g);
+        if (!(gtd < 0)) { // not a descent direction: forget the curvature pairs
+          stored = 0;
+          gtd = -negateInto(g, d, g);
+        }
       }
       double step = stored == 0 ? Math.min(1, 1 / sumAbs(g)) : 1;
       double[] found = lineSearch(x, f, g, gtd, d, step, xNew, gNew);
@@ -108,13 +116,15 @@ final class Lbfgs {
         s[slot] = new double[n];
         y[slot] = new double[n];
       }
-      subtract(xNew, x, s[slot]);
-      subtract(gNew, g, y[slot]);
-      double sy = dot(s[slot], y[slot]);
-      if (sy > 1e-10 * dot(y[slot], y[slot])) {
-        rho[slot] = 1 / sy;
+      double[] products = pair(xNew, x, gNew, g, s[slot], y[slot]);
+      if (products[0] > 1e-10 * products[1]) {
+        sy[slot] = products[0];
+        yy[slot] = products[1];
+        rho[slot] = 1 / products[0];
         newest = slot;
         stored = Math.min(memory, stored + 1);
+      } else if (stored == memory) {
+        stored--; // the rejected pair overwrote the oldest one: forget it
       }
       double[] swap = x;
       x = xNew;
@@ -272,46 +282,112 @@ final class Lbfgs {
   }
 
   private double dot(double[] a, double[] b) {
-    objective.run(blockSums.length, blk -> {
+    return sumOfBlocks(blk -> {
       double acc = 0;
       for (int j = blk * BLOCK, end = Math.min(n, j + BLOCK); j < end; j++) {
         acc += a[j] * b[j];
       }
-      blockSums[blk] = acc;
+      return acc;
     });
+  }
+
+  /** {@code to = from}; returns {@code other·to}. */
+  private double copyDot(double[] from, double[] to, double[] other) {
+    return sumOfBlocks(blk -> {
+      double acc = 0;
+      for (int j = blk * BLOCK, end = Math.min(n, j + BLOCK); j < end; j++) {
+        double v = from[j];
+        to[j] = v;
+        acc += other[j] * v;
+      }
+      return acc;
+    });
+  }
+
+  /** {@code ys += a·xs}; returns {@code other·ys} after the update (0 when other is null). */
+  private double axpyDot(double a, double[] xs, double[] ys, double[] other) {
+    return sumOfBlocks(blk -> {
+      double acc = 0;
+      for (int j = blk * BLOCK, end = Math.min(n, j + BLOCK); j < end; j++) {
+        double v = ys[j] + a * xs[j];
+        ys[j] = v;
+        if (other != null) {
+          acc += other[j] * v;
+        }
+      }
+      return acc;
+    });
+  }
+
+  /** {@code v *= a}; returns {@code other·v} after the update. */
+  private double scaleDot(double a, double[] v, double[] other) {
+    return sumOfBlocks(blk -> {
+      double acc = 0;
+      for (int j = blk * BLOCK, end = Math.min(n, j + BLOCK); j < end; j++) {
+        double w = v[j] * a;
+        v[j] = w;
+        acc += other[j] * w;
+      }
+      return acc;
+    });
+  }
+
+  /** {@code to = −from} ({@code to} may be {@code from}); returns {@code other·from}. */
+  private double negateInto(double[] from, double[] to, double[] other) {
+    return sumOfBlocks(blk -> {
+      double acc = 0;
+      for (int j = blk * BLOCK, end = Math.min(n, j + BLOCK); j < end; j++) {
+        double v = from[j];
+        to[j] = -v;
+        acc += other[j] * v;
+      }
+      return acc;
+    });
+  }
+
+  /**
+   * The curvature pair {@code s = xNew − x}, {@code y = gNew − g} in one pass; returns {s·y, y·y}.
+   */
+  private double[] pair(double[] xNew, double[] x, double[] gNew, double[] g, double[] s,
+      double[] y) {
+    double[] yyBlocks = new double[blockSums.length];
+    double sy = sumOfBlocks(blk -> {
+      double acc = 0;
+      double accYy = 0;
+      for (int j = blk * BLOCK, end = Math.min(n, j + BLOCK); j < end; j++) {
+        double sj = xNew[j] - x[j];
+        double yj = gNew[j] - g[j];
+        s[j] = sj;
+        y[j] = yj;
+        acc += sj * yj;
+        accYy += yj * yj;
+      }
+      yyBlocks[blk] = accYy;
+      return acc;
+    });
+    double yy = 0;
+    for (double v : yyBlocks) {
+      yy += v;
+    }
+    return new double[] {sy, yy};
+  }
+
+  /** A block's partial sum. */
+  private interface BlockSum {
+    double of(int block);
+  }
+
+  /**
+   * Runs {@code body} on every block on the objective's threads and adds the blocks' results in
+   * block order, so the sum does not depend on the thread count.
+   */
+  private double sumOfBlocks(BlockSum body) {
+    objective.run(blockSums.length, blk -> blockSums[blk] = body.of(blk));
     double sum = 0;
     for (double v : blockSums) {
       sum += v;
     }
     return sum;
-  }
-
-  private void axpy(double a, double[] xs, double[] ys) {
-    objective.run(blockSums.length, b -> {
-      for (int j = b * BLOCK, end = Math.min(n, j + BLOCK); j < end; j++) {
-        ys[j] += a * xs[j];
-      }
-    });
-  }
-
-  private void scale(double a, double[] v) {
-    objective.run(blockSums.length, b -> {
-      for (int j = b * BLOCK, end = Math.min(n, j + BLOCK); j < end; j++) {
-        v[j] *= a;
-      }
-    });
-  }
-
-  private void subtract(double[] a, double[] b, double[] out) {
-    objective.run(blockSums.length, blk -> {
-      for (int j = blk * BLOCK, end = Math.min(n, j + BLOCK); j < end; j++) {
-        out[j] = a[j] - b[j];
-      }
-    });
-  }
-
-  private static void copy(double[] from, double[] to) {
-    System.arraycopy(from, 0, to, 0, from.length);
   }
 
   private static double maxAbs(double[] v) {
