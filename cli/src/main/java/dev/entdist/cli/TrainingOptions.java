@@ -1,5 +1,6 @@
 package dev.entdist.cli;
 
+import dev.entdist.pipeline.Training;
 import dev.entdist.trainer.TrainerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -13,7 +14,8 @@ final class TrainingOptions {
 
   @Option(names = "--lambda", paramLabel = "L", converter = LambdaConverter.class,
       description = "L2 penalty λ on the weights, bias unpenalised (default: ${DEFAULT-VALUE})."
-          + " 'train' also accepts 'auto': choose λ by 5-fold cross-validation.")
+          + " 'train' also accepts 'auto': choose λ by " + Training.LAMBDA_FOLDS + "-fold"
+          + " cross-validation over whole sentences, then fit from the folds' solutions.")
   Lambda lambda;
 
   @Option(names = "--max-iter", paramLabel = "N",

@@ -81,7 +81,7 @@ class ModelLifecycleTest {
     assertTrue(json.get("search_seconds").asDouble() > 0, json.toString());
     assertTrue(json.get("fit_seconds").asDouble() > 0, json.toString());
     JsonNode search = json.get("lambda_search");
-    assertEquals(5, search.get("folds").asInt());
+    assertEquals(dev.entdist.pipeline.Training.LAMBDA_FOLDS, search.get("folds").asInt());
     assertEquals(search.get("chosen").asDouble(), json.get("lambda").asDouble(), 0.0);
   }
 

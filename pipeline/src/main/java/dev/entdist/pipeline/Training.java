@@ -19,7 +19,9 @@ import dev.entdist.trainer.TraceListener;
 import dev.entdist.trainer.TrainerConfig;
 import dev.entdist.trainer.TrainingData;
 import dev.entdist.trainer.TrainingResult;
+import dev.entdist.trainer.WarmStart;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,7 @@ import java.util.TreeSet;
 public final class Training {
 
   /** Folds of the cross-validated λ search. */
-  public static final int LAMBDA_FOLDS = 5;
+  public static final int LAMBDA_FOLDS = 3;
 
   /** Occurrences analysed per progress step. */
   private static final int FEATURE_CHUNK = 256;
@@ -68,7 +70,7 @@ public final class Training {
     try (FeaturePipeline pipeline = FeaturePipeline.create(settings.features())) {
       Map<AnnotatedExample, SparseVector> features =
           features(examples, pipeline, settings.trainer().threads(), monitor);
-      return train(corpus, features, settings, monitor, SoftmaxTrainer::fit);
+      return train(corpus, features, settings, monitor, LOCAL);
     }
   }
 
@@ -96,7 +98,31 @@ public final class Training {
   public interface Fitter {
     /** Fits {@code data} with {@code config}, reporting to {@code listener}. */
     TrainingResult fit(TrainingData data, TrainerConfig config, ProgressListener listener);
+
+    /**
+     * The same fit, starting from {@code start} (the λ search's folds at the chosen λ) where the
+     * fitter can; the optimum does not depend on it. By default the start is not used.
+     */
+    default TrainingResult fit(TrainingData data, TrainerConfig config,
+        ProgressListener listener, WarmStart start) {
+      return fit(data, config, listener);
+    }
   }
+
+  /** The local trainer, warm starts included. */
+  public static final Fitter LOCAL = new Fitter() {
+    @Override
+    public TrainingResult fit(TrainingData data, TrainerConfig config,
+        ProgressListener listener) {
+      return SoftmaxTrainer.fit(data, config, listener);
+    }
+
+    @Override
+    public TrainingResult fit(TrainingData data, TrainerConfig config,
+        ProgressListener listener, WarmStart start) {
+      return SoftmaxTrainer.fit(data, config, listener, start);
+    }
+  };
 
   /**
    * Trains on every occurrence of {@code corpus} whose feature vectors (of {@code settings}'
@@ -114,12 +140,15 @@ public final class Training {
     boolean restrict = config.inventory() == TrainerConfig.InventoryMode.RESTRICT;
     TreeSet<String> labels = new TreeSet<>(corpus.labels());
     labels.addAll(settings.declaredLabels());
-    TrainingData data = rows(settings.regime(), examples, List.copyOf(labels), features,
+    Rows rows = sentenceRows(settings.regime(), examples, List.copyOf(labels), features,
         restrict, config.seed());
-    LambdaSearch.Result search = settings.lambdaAuto() ? search(data, config, monitor) : null;
+    TrainingData data = rows.data();
+    LambdaSearch.Result search = settings.lambdaAuto()
+        ? search(data, rows.sentences(), config, monitor) : null;
     TrainerConfig used = search == null ? config : config.withLambda(search.chosen());
     TraceListener trace = new TraceListener(null);
-    TrainingResult fit = fit(data, used, settings.regime().name(), monitor, fitter, trace);
+    TrainingResult fit = fit(data, used, settings.regime().name(), monitor, fitter, trace,
+        search == null ? null : search.start());
 
     List<String> words = new ArrayList<>(examples.size());
     List<SparseVector> vectors = new ArrayList<>(examples.size());
@@ -145,7 +174,7 @@ public final class Training {
    */
   public static TrainedModel train(PeerFormat.Split split, LabelRegime regime,
       TrainerConfig config, boolean lambdaAuto, Monitor monitor) {
-    return train(split, regime, config, lambdaAuto, monitor, SoftmaxTrainer::fit);
+    return train(split, regime, config, lambdaAuto, monitor, LOCAL);
   }
 
   /**
@@ -163,10 +192,11 @@ public final class Training {
     }
     TrainingData data = TrainingData.of(split.sortedClasses(), split.features(),
         split.inSortedOrder(targets), split.weights(), null);
-    LambdaSearch.Result search = lambdaAuto ? search(data, config, monitor) : null;
+    LambdaSearch.Result search = lambdaAuto ? search(data, null, config, monitor) : null;
     TrainerConfig used = search == null ? config : config.withLambda(search.chosen());
     TraceListener trace = new TraceListener(null);
-    TrainingResult fit = fit(data, used, regime.name(), monitor, fitter, trace);
+    TrainingResult fit = fit(data, used, regime.name(), monitor, fitter, trace,
+        search == null ? null : search.start());
     return new TrainedModel(TextModel.of(fit.model().withWordSummaries(Map.of())), fit.stats(),
         data.size(), split.size(), search, trace.records());
   }
@@ -220,6 +250,19 @@ public final class Training {
   static TrainingData rows(TrainingRegime regime, List<AnnotatedExample> train,
       List<String> labels, Map<AnnotatedExample, SparseVector> features, boolean restrict,
       long seed) {
+    return sentenceRows(regime, train, labels, features, restrict, seed).data();
+  }
+
+  /**
+   * Training rows and, for each row, its sentence: rows of occurrences with the same sentence
+   * text share a number.
+   */
+  record Rows(TrainingData data, int[] sentences) {}
+
+  /** {@link #rows} with each row's sentence. */
+  static Rows sentenceRows(TrainingRegime regime, List<AnnotatedExample> train,
+      List<String> labels, Map<AnnotatedExample, SparseVector> features, boolean restrict,
+      long seed) {
     Map<String, Set<String>> inventories = restrict ? inventories(train) : null;
     List<WeightedTarget> rows = regime.apply(train, labels,
         restrict ? masks(inventories, labels) : null, seed);
@@ -227,15 +270,19 @@ public final class Training {
     double[][] y = new double[rows.size()][];
     double[] w = new double[rows.size()];
     List<String> groups = new ArrayList<>(rows.size());
+    int[] sentences = new int[rows.size()];
+    Map<String, Integer> sentenceNumbers = new HashMap<>();
     for (int i = 0; i < rows.size(); i++) {
       WeightedTarget row = rows.get(i);
       x.add(features.get(row.example()));
       y[i] = row.target();
       w[i] = row.weight();
       groups.add(row.example().word());
+      sentences[i] = sentenceNumbers.computeIfAbsent(row.example().text(),
+          t -> sentenceNumbers.size());
     }
     TrainingData data = TrainingData.of(labels, x, y, w, groups);
-    return restrict ? data.withInventories(inventories) : data;
+    return new Rows(restrict ? data.withInventories(inventories) : data, sentences);
   }
 
   /** Lower-cased word → the labels with positive annotated mass on any of its occurrences. */
@@ -271,25 +318,43 @@ public final class Training {
    */
   static TrainingResult fit(TrainingData data, TrainerConfig config, String regime,
       Monitor monitor, Fitter fitter, TraceListener trace) {
+    return fit(data, config, regime, monitor, fitter, trace, null);
+  }
+
+  private static TrainingResult fit(TrainingData data, TrainerConfig config, String regime,
+      Monitor monitor, Fitter fitter, TraceListener trace, WarmStart start) {
     boolean adam = config.optimizer() == TrainerConfig.Optimizer.ADAM;
     try (Monitor.Training progress = monitor.training("training " + regime + " on "
         + data.size() + " rows", adam ? "epochs" : "iterations")) {
-      return fitter.fit(data, config, (i, max, f, g, sec) -> {
+      ProgressListener listener = (i, max, f, g, sec) -> {
         trace.onProgress(i, max, f, g, sec);
         progress.onProgress(i, max, f, g, sec);
-      });
+      };
+      return start == null ? fitter.fit(data, config, listener)
+          : fitter.fit(data, config, listener, start);
     }
   }
 
-  private static LambdaSearch.Result search(TrainingData data, TrainerConfig config,
-      Monitor monitor) {
-    int folds = Math.min(LAMBDA_FOLDS, data.size());
+  /**
+   * The λ search over {@link LambdaSearch#DEFAULT_GRID}, {@value #LAMBDA_FOLDS} folds (fewer when
+   * there are fewer groups) of whole sentences when {@code sentences} is given, else of rows.
+   */
+  private static LambdaSearch.Result search(TrainingData data, int[] sentences,
+      TrainerConfig config, Monitor monitor) {
+    int groups = sentences == null ? data.size()
+        : (int) java.util.Arrays.stream(sentences).distinct().count();
+    int folds = Math.min(LAMBDA_FOLDS, groups);
     if (folds < 2) {
-      throw new PipelineException("--lambda auto needs at least 2 training rows for"
-          + " cross-validation, got " + data.size());
+      throw new PipelineException("--lambda auto needs at least 2 training "
+          + (sentences == null ? "rows" : "sentences") + " for cross-validation, got " + groups);
     }
-    monitor.note("choosing λ by " + folds + "-fold cross-validation over "
+    monitor.note("choosing λ by " + folds + "-fold cross-validation"
+        + (sentences == null ? "" : " over whole sentences") + " on "
         + LambdaSearch.DEFAULT_GRID);
-    return LambdaSearch.search(data, config, LambdaSearch.DEFAULT_GRID, folds);
+    try {
+      return LambdaSearch.search(data, config, LambdaSearch.DEFAULT_GRID, folds, sentences);
+    } catch (IllegalArgumentException e) {
+      throw new PipelineException("--lambda auto: " + e.getMessage());
+    }
   }
 }

@@ -118,4 +118,76 @@ class LambdaSearchTest {
     assertTrue(largestSkipped > 0, "no path left early: " + path);
     assertTrue(largestSkipped < smallestEvaluated, "only the weakest end is skipped: " + path);
   }
+
+  @Test
+  void rowsOfOneGroupShareAFoldAndFoldsAreBalanced() {
+    SplittableRandom r = new SplittableRandom(5);
+    int n = 900;
+    int[] groups = new int[n];
+    for (int i = 0; i < n; i++) {
+      groups[i] = r.nextInt(300); // about three rows a group, in no particular order
+    }
+    int[] foldOf = LambdaSearch.assignFolds(n, groups, 3, 11);
+    java.util.Map<Integer, Integer> foldOfGroup = new java.util.HashMap<>();
+    int[] rows = new int[3];
+    for (int i = 0; i < n; i++) {
+      Integer before = foldOfGroup.putIfAbsent(groups[i], foldOf[i]);
+      assertTrue(before == null || before == foldOf[i], "group " + groups[i] + " is split");
+      rows[foldOf[i]]++;
+    }
+    for (int f = 0; f < 3; f++) {
+      assertTrue(Math.abs(rows[f] - n / 3) < 30, "fold sizes " + Arrays.toString(rows));
+    }
+    assertTrue(Arrays.equals(foldOf, LambdaSearch.assignFolds(n, groups, 3, 11)), "seeded");
+    assertTrue(!Arrays.equals(foldOf, LambdaSearch.assignFolds(n, groups, 3, 12)),
+        "another seed, another split");
+  }
+
+  @Test
+  void tooFewGroupsForTheFoldsIsRefusedWithTheCount() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> LambdaSearch.assignFolds(6, new int[] {0, 0, 0, 1, 1, 1}, 3, 1));
+    assertTrue(e.getMessage().contains("2 (groups)"), e.getMessage());
+  }
+
+  @Test
+  void foldsRunSideBySideOnlyWhenThatUsesTheThreadsBetter() {
+    assertEquals(1, LambdaSearch.sideBySide(3, 1));
+    assertEquals(1, LambdaSearch.sideBySide(3, 2)); // 3 rounds on 2 threads beat 2 rounds on 1
+    assertEquals(2, LambdaSearch.sideBySide(4, 2)); // 2 rounds of 2 beat 4 rounds on 2 threads
+    assertEquals(3, LambdaSearch.sideBySide(3, 6)); // 3 folds on 2 threads each
+  }
+
+  @Test
+  void theFinalFitFromTheFoldsAverageReachesTheSameOptimumInFewerIterations() {
+    TrainingData d = data();
+    TrainerConfig c = TrainerConfig.defaults().withTol(1e-7).withMaxIter(2000).withSeed(3)
+        .withThreads(1);
+    LambdaSearch.Result search = LambdaSearch.search(d, c, LambdaSearch.DEFAULT_GRID, 3);
+    TrainerConfig at = c.withLambda(search.chosen());
+    TrainingResult cold = SoftmaxTrainer.fit(d, at);
+    TrainingResult warm = SoftmaxTrainer.fit(d, at, ProgressListener.NONE, search.start());
+    assertTrue(cold.stats().converged() && warm.stats().converged());
+    assertEquals(cold.stats().finalObjective(), warm.stats().finalObjective(),
+        1e-9 * cold.stats().finalObjective());
+    assertTrue(warm.stats().iterations() < cold.stats().iterations(),
+        "warm " + warm.stats().iterations() + " vs cold " + cold.stats().iterations());
+  }
+
+  @Test
+  void aWarmStartOverOtherLabelsIsRefused() {
+    TrainingData d = data();
+    TrainingData other = TrainingData.of(Fixtures.labels(3),
+        List.of(SparseVector.of(new int[] {1}, new double[] {1})),
+        new double[][] {{1, 0, 0}}, null, null);
+    WarmStart start = WarmStart.average(List.of(
+        SoftmaxTrainer.fit(other, TrainerConfig.defaults()).model()));
+    assertThrowsIllegal(() -> SoftmaxTrainer.fit(d, TrainerConfig.defaults(),
+        ProgressListener.NONE, start));
+  }
+
+  private static void assertThrowsIllegal(org.junit.jupiter.api.function.Executable e) {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, e);
+  }
 }
