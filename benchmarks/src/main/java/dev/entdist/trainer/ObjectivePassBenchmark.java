@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One evaluation of the L-BFGS objective (row pass + column pass of {@link KlObjective}) against
  * the memory bound of the work it must do: stream the CSR matrix once and touch each referenced
- * weight row once (read its K weights and multiply them by the entry, summed in registers as the
- * row pass does), split into the same row blocks on the same number of threads. The objective pass is reported as a multiple of {@link #bound}.
+ * weight row once (read its K weights and multiply them by the entry, with the row pass's gather
+ * loop {@link SoftmaxKernel#addGathered}), split into the same row blocks on the same number of threads. The objective pass is reported as a multiple of {@link #bound}.
  *
  * <p>It sits in the trainer's package to reach the package-private objective. The data is the
  * peers' format ({@code -p data=DIR}, the training split is read) or, by default, a seeded
@@ -112,31 +112,13 @@ public class ObjectivePassBenchmark {
         for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
           int lo = p.rowStart[b * ROW_BLOCK];
           int hi = p.rowStart[Math.min(p.n, (b + 1) * ROW_BLOCK)];
-          // x·θ over every weight an entry references, the sums in registers four labels at a
-          // time (the row pass's access pattern, without its softmax or residual writes)
+          // x·θ over every weight an entry references, with the row pass's own gather loop
+          // (without its softmax or residual writes)
+          double[] sums = new double[k];
+          SoftmaxKernel.addGathered(p.cols, p.vals, lo, hi, theta, k, sums, 0);
           double s = 0;
-          int j = 0;
-          for (; j + 4 <= k; j += 4) {
-            double a0 = 0;
-            double a1 = 0;
-            double a2 = 0;
-            double a3 = 0;
-            for (int e = lo; e < hi; e++) {
-              double x = p.vals[e];
-              int w = p.cols[e] * k + j;
-              a0 += x * theta[w];
-              a1 += x * theta[w + 1];
-              a2 += x * theta[w + 2];
-              a3 += x * theta[w + 3];
-            }
-            s += a0 + a1 + a2 + a3;
-          }
-          for (; j < k; j++) {
-            double a = 0;
-            for (int e = lo; e < hi; e++) {
-              a += p.vals[e] * theta[p.cols[e] * k + j];
-            }
-            s += a;
+          for (double v : sums) {
+            s += v;
           }
           blockSums[b] = s;
         }

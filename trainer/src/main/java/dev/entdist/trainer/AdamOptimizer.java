@@ -28,7 +28,7 @@ final class AdamOptimizer {
     int nParams = p.parameters();
     int wEnd = p.layout.weights;
     SplittableRandom random = new SplittableRandom(config.seed());
-    int[] order = shuffled(p.n, random);
+    int[] order = Permutations.shuffled(p.n, random);
     int held = (int) Math.floor(config.validationFraction() * p.n);
     int[] heldOut = java.util.Arrays.copyOfRange(order, 0, held);
     int[] train = java.util.Arrays.copyOfRange(order, held, p.n);
@@ -49,7 +49,7 @@ final class AdamOptimizer {
     int epochsDone = 0;
     long start = System.nanoTime();
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-      shuffle(train, random);
+      Permutations.shuffle(train, random);
       for (int from = 0; from < train.length; from += config.batchSize()) {
         int to = Math.min(train.length, from + config.batchSize());
         double wsum = 0;
@@ -202,23 +202,5 @@ final class AdamOptimizer {
       mx = Math.max(mx, Math.abs(x));
     }
     return mx;
-  }
-
-  private static int[] shuffled(int n, SplittableRandom random) {
-    int[] a = new int[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = i;
-    }
-    shuffle(a, random);
-    return a;
-  }
-
-  private static void shuffle(int[] a, SplittableRandom random) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int tmp = a[i];
-      a[i] = a[j];
-      a[j] = tmp;
-    }
   }
 }

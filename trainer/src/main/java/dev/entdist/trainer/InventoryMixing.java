@@ -102,7 +102,7 @@ public final class InventoryMixing {
       throw new IllegalArgumentException("holding out " + heldOutFraction + " of " + n
           + " rows leaves nothing to train or to test on");
     }
-    int[] order = shuffled(n, seed);
+    int[] order = Permutations.shuffled(n, new SplittableRandom(seed));
     int[] test = java.util.Arrays.copyOfRange(order, 0, held);
     int[] train = java.util.Arrays.copyOfRange(order, held, n);
     java.util.Arrays.sort(test);
@@ -144,20 +144,5 @@ public final class InventoryMixing {
       groups.add(data.group(rows[r]));
     }
     return TrainingData.of(data.labels(), xs, targets, weights, groups);
-  }
-
-  private static int[] shuffled(int n, long seed) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
   }
 }

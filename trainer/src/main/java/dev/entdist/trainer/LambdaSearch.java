@@ -237,17 +237,7 @@ public final class LambdaSearch {
       throw new IllegalArgumentException("folds = " + folds + ": need 2 <= folds <= " + count
           + (groups == null ? " (rows)" : " (groups)"));
     }
-    int[] order = new int[count];
-    for (int q = 0; q < count; q++) {
-      order[q] = q;
-    }
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int q = count - 1; q > 0; q--) {
-      int j = random.nextInt(q + 1);
-      int t = order[q];
-      order[q] = order[j];
-      order[j] = t;
-    }
+    int[] order = Permutations.shuffled(count, new SplittableRandom(seed));
     int[] foldOfGroup = new int[count];
     long position = 0;
     for (int q = 0; q < count; q++) {

@@ -34,7 +34,8 @@ final class SoftmaxKernel {
       return;
     }
     if (layout.label == null) {
-      denseLogits(theta, layout.weights, k, cols, vals, from, to, z);
+      System.arraycopy(theta, layout.weights, z, 0, k);
+      addGathered(cols, vals, from, to, theta, k, z, 0);
     } else {
       System.arraycopy(theta, layout.weights, z, 0, k);
       int[] start = layout.start;
@@ -50,38 +51,40 @@ final class SoftmaxKernel {
   }
 
   /**
-   * Dense logits, four labels at a time: the four sums live in registers over the row's entries
-   * (accumulating straight into {@code z[j]} chains every entry through a store and a load of the
-   * same slot, which made this loop several times slower), and each weight row is read in at
-   * most ⌈K/4⌉ cache-resident pieces. The entries are added in the same order as before.
+   * {@code out[outOff + j] += Σ_e values[e]·source[index[e]·K + j]} for every label j, the terms
+   * added one after another onto out's value in entry order. Four labels at a time, the sums in
+   * registers: accumulating straight into {@code out[j]} chains every entry through a store and
+   * a load of the same slot, which made the passes several times slower. The dense row pass
+   * (logits from the weights, {@code out} preset to the bias) and column pass (a feature's
+   * gradient from the residuals, preset to λW) are both this loop.
    */
-  private static void denseLogits(double[] theta, int bias, int k, int[] cols, double[] vals,
-      int from, int to, double[] z) {
+  static void addGathered(int[] index, double[] values, int from, int to, double[] source, int k,
+      double[] out, int outOff) {
     int j = 0;
     for (; j + 4 <= k; j += 4) {
-      double a0 = theta[bias + j];
-      double a1 = theta[bias + j + 1];
-      double a2 = theta[bias + j + 2];
-      double a3 = theta[bias + j + 3];
+      double a0 = out[outOff + j];
+      double a1 = out[outOff + j + 1];
+      double a2 = out[outOff + j + 2];
+      double a3 = out[outOff + j + 3];
       for (int e = from; e < to; e++) {
-        double x = vals[e];
-        int w = cols[e] * k + j;
-        a0 += x * theta[w];
-        a1 += x * theta[w + 1];
-        a2 += x * theta[w + 2];
-        a3 += x * theta[w + 3];
+        double x = values[e];
+        int w = index[e] * k + j;
+        a0 += x * source[w];
+        a1 += x * source[w + 1];
+        a2 += x * source[w + 2];
+        a3 += x * source[w + 3];
       }
-      z[j] = a0;
-      z[j + 1] = a1;
-      z[j + 2] = a2;
-      z[j + 3] = a3;
+      out[outOff + j] = a0;
+      out[outOff + j + 1] = a1;
+      out[outOff + j + 2] = a2;
+      out[outOff + j + 3] = a3;
     }
     for (; j < k; j++) {
-      double a = theta[bias + j];
+      double a = out[outOff + j];
       for (int e = from; e < to; e++) {
-        a += vals[e] * theta[cols[e] * k + j];
+        a += values[e] * source[index[e] * k + j];
       }
-      z[j] = a;
+      out[outOff + j] = a;
     }
   }
 
@@ -183,41 +186,6 @@ final class SoftmaxKernel {
     return weight * (yLogY + lse - yz);
   }
 
-  /**
-   * {@code grad[lo + j] += Σ_e colVals[e]·residuals[colRows[e]·K + j]} for every label, four
-   * labels at a time with the sums in registers (as {@link #denseLogits}), for rows without an
-   * inventory.
-   */
-  private static void denseColumn(double[] grad, int lo, int k, int[] colRows, double[] colVals,
-      int from, int to, double[] residuals) {
-    int j = 0;
-    for (; j + 4 <= k; j += 4) {
-      double a0 = 0;
-      double a1 = 0;
-      double a2 = 0;
-      double a3 = 0;
-      for (int e = from; e < to; e++) {
-        double x = colVals[e];
-        int r = colRows[e] * k + j;
-        a0 += x * residuals[r];
-        a1 += x * residuals[r + 1];
-        a2 += x * residuals[r + 2];
-        a3 += x * residuals[r + 3];
-      }
-      grad[lo + j] += a0;
-      grad[lo + j + 1] += a1;
-      grad[lo + j + 2] += a2;
-      grad[lo + j + 3] += a3;
-    }
-    for (; j < k; j++) {
-      double a = 0;
-      for (int e = from; e < to; e++) {
-        a += colVals[e] * residuals[colRows[e] * k + j];
-      }
-      grad[lo + j] += a;
-    }
-  }
-
   /** Σ_j y_j log y_j of {@code y[off..off+k)} with 0·log 0 = 0 (minus the entropy). */
   static double yLogY(double[] y, int off, int k) {
     double s = 0;
@@ -298,7 +266,7 @@ final class SoftmaxKernel {
       grad[q] = lambda * theta[q];
     }
     if (inventories.length == 0 && (layout.label == null || hi - lo == k)) {
-      denseColumn(grad, lo, k, colRows, colVals, from, to, residuals);
+      addGathered(colRows, colVals, from, to, residuals, k, grad, lo);
       return;
     }
     if (layout.label == null || hi - lo == k) { // every label: slot = lo + label
