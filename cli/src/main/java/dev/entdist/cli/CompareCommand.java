@@ -155,6 +155,10 @@ final class CompareCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--lambda auto is only supported by"
           + " 'entdist train': give compare a number, e.g. --lambda 1e-4");
     }
+    if (training.inventoryAuto()) {
+      throw new ParameterException(spec.commandLine(), "--inventory auto is only supported by"
+          + " 'entdist train': give compare none or restrict[:δ]");
+    }
     TrainerConfig config = training.config(seed);
     List<TrainingRegime> parsed;
     try {

@@ -16,6 +16,7 @@ import dev.entdist.pipeline.TrainSettings;
 import dev.entdist.pipeline.TrainedModel;
 import dev.entdist.pipeline.Training;
 import dev.entdist.trainer.FitStats;
+import dev.entdist.trainer.InventoryMixing;
 import dev.entdist.trainer.LambdaSearch;
 import dev.entdist.trainer.PeerFormat;
 import dev.entdist.trainer.TrainerConfig;
@@ -152,7 +153,8 @@ final class TrainCommand implements Callable<Integer> {
       Progress.note(spec, "read " + corpus.size() + " occurrences from " + corpus.source());
       checksum = loaded.checksum();
       TrainSettings settings = new TrainSettings(parsedRegime, config, training.lambdaAuto(),
-          featureOptions.config(spec.commandLine())).withAggregate(aggregate);
+          featureOptions.config(spec.commandLine())).withAggregate(aggregate)
+          .withInventoryAuto(training.inventoryAuto());
       if (labelsFile != null) {
         settings = settings.withDeclaredLabels(LabelFiles.read(labelsFile));
       }
@@ -173,9 +175,10 @@ final class TrainCommand implements Callable<Integer> {
             "--hash-bits, --window and --opennlp-models describe text features: they cannot be"
                 + " used with --features, whose features are already computed");
       }
-      if (config.inventory() == TrainerConfig.InventoryMode.RESTRICT) {
+      if (config.inventory() == TrainerConfig.InventoryMode.RESTRICT
+          || training.inventoryAuto()) {
         throw new CommandLine.ParameterException(spec.commandLine(),
-            "--inventory restrict needs the words of the occurrences, which a feature"
+            "--inventory restrict and auto need the words of the occurrences, which a feature"
                 + " directory does not carry: use --corpus, or --inventory none");
       }
       Path dir = FeatureDirectory.split(source.features, "train");
@@ -279,6 +282,16 @@ final class TrainCommand implements Callable<Integer> {
         }
       }
     }
+    if (o.inventory() != null) {
+      InventoryMixing.Choice c = o.inventory();
+      ObjectNode inv = n.putObject("inventory_choice");
+      inv.put("restrict", c.restrict());
+      Json.put(inv, "mixing_weight", c.weight());
+      inv.put("held_out", c.heldOut());
+      Json.put(inv, "held_out_kl_unrestricted", c.meanKlUnrestricted());
+      Json.put(inv, "held_out_kl_delta_rule", c.meanKlDeltaRule());
+      Json.put(inv, "held_out_kl_mixed", c.meanKlMixed());
+    }
     return n;
   }
 
@@ -298,6 +311,13 @@ final class TrainCommand implements Callable<Integer> {
       }
       t.print(w);
       w.println();
+    }
+    if (o.inventory() != null) {
+      InventoryMixing.Choice c = o.inventory();
+      w.printf(Locale.ROOT, "Inventories chosen on %d held-out rows (mean KL, nats): unrestricted"
+          + " %.5f, restricted with δ %.5f, restricted mixed with the full softmax (weight %.3g)"
+          + " %.5f: %s.%n", c.heldOut(), c.meanKlUnrestricted(), c.meanKlDeltaRule(), c.weight(),
+          c.meanKlMixed(), c.restrict() ? "restricted and mixed" : "unrestricted");
     }
     w.printf(Locale.ROOT, "Trained regime %s on %d rows (%d %s), %d labels, %d seen features.%n",
         regime, o.rows(), o.occurrences(), source.corpus != null ? "occurrences" : "feature rows",

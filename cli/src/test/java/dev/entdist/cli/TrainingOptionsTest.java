@@ -42,6 +42,34 @@ class TrainingOptionsTest {
     assertTrue(train.err().contains("--inventory"), train.toString());
   }
 
+  @Test
+  void inventoryAutoIsTrainsAloneAndNeedsTheWords() throws Exception {
+    TrainingOptions options = parse("--inventory", "auto");
+    assertTrue(options.inventoryAuto());
+    assertEquals(TrainerConfig.InventoryMode.NONE, options.config(7).inventory());
+    CliRun compare = CliRun.of("compare", "--corpus", "bundled", "--inventory", "auto");
+    assertEquals(2, compare.code(), compare.toString());
+    assertTrue(compare.err().contains("only supported by 'entdist train'"), compare.toString());
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("inventory-auto");
+    CliRun export = CliRun.of("features", "export", "--corpus", "bundled", "--out",
+        dir.resolve("features").toString());
+    assertEquals(0, export.code(), export.toString());
+    CliRun features = CliRun.of("train", "--features", dir.resolve("features").toString(),
+        "--out", dir.resolve("f.model").toString(), "--inventory", "auto");
+    assertEquals(2, features.code(), features.toString());
+    assertTrue(features.err().contains("need the words"), features.toString());
+    CliRun train = CliRun.of("train", "--corpus", "bundled", "--out",
+        dir.resolve("auto.model").toString(), "--inventory", "auto", "--max-iter", "30",
+        "--json", "--quiet");
+    assertEquals(0, train.code(), train.toString());
+    com.fasterxml.jackson.databind.JsonNode choice =
+        Json.MAPPER.readTree(train.out()).get("inventory_choice");
+    assertTrue(choice.get("held_out").asInt() > 0, choice.toString());
+    boolean restrict = choice.get("restrict").asBoolean();
+    assertEquals(restrict, choice.get("held_out_kl_mixed").asDouble()
+        < choice.get("held_out_kl_unrestricted").asDouble(), choice.toString());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"train", "compare"})
   void defaultsAreTheTrainersExceptTheIterationCap(String command) {

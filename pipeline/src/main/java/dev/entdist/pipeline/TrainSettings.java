@@ -25,10 +25,13 @@ import java.util.TreeSet;
  *     training mass; the model records which had none)
  * @param aggregate how the occurrences that name their annotators get their labels before the
  *     regime is applied ({@link Training#aggregate}); {@code null} keeps the labels as read
+ * @param inventoryAuto whether to decide on a held-out fifth of the sentences between an
+ *     unrestricted model and a restricted one whose inventories are mixed with the full softmax
+ *     ({@link dev.entdist.trainer.InventoryMixing}); the trainer's inventory mode is then ignored
  */
 public record TrainSettings(
     TrainingRegime regime, TrainerConfig trainer, boolean lambdaAuto, FeatureConfig features,
-    SortedSet<String> declaredLabels, AggregationMethod aggregate) {
+    SortedSet<String> declaredLabels, AggregationMethod aggregate, boolean inventoryAuto) {
 
   /** Rejects missing parts and blank labels; copies the labels (sorted, unmodifiable). */
   public TrainSettings {
@@ -45,10 +48,17 @@ public record TrainSettings(
     declaredLabels = Collections.unmodifiableSortedSet(labels);
   }
 
+  /** Settings that leave the inventory to the trainer's mode. */
+  public TrainSettings(
+      TrainingRegime regime, TrainerConfig trainer, boolean lambdaAuto, FeatureConfig features,
+      SortedSet<String> declaredLabels, AggregationMethod aggregate) {
+    this(regime, trainer, lambdaAuto, features, declaredLabels, aggregate, false);
+  }
+
   /** Settings without declared labels that keep the labels as read. */
   public TrainSettings(
       TrainingRegime regime, TrainerConfig trainer, boolean lambdaAuto, FeatureConfig features) {
-    this(regime, trainer, lambdaAuto, features, new TreeSet<>(), null);
+    this(regime, trainer, lambdaAuto, features, new TreeSet<>(), null, false);
   }
 
   /**
@@ -62,7 +72,8 @@ public record TrainSettings(
 
   /** A copy with another label regime. */
   public TrainSettings withRegime(TrainingRegime r) {
-    return new TrainSettings(r, trainer, lambdaAuto, features, declaredLabels, aggregate);
+    return new TrainSettings(r, trainer, lambdaAuto, features, declaredLabels, aggregate,
+        inventoryAuto);
   }
 
   /** A copy with the regime named as on the command line: soft, onehot, smooth:0.1, … */
@@ -72,23 +83,26 @@ public record TrainSettings(
 
   /** A copy with other trainer settings. */
   public TrainSettings withTrainer(TrainerConfig t) {
-    return new TrainSettings(regime, t, lambdaAuto, features, declaredLabels, aggregate);
+    return new TrainSettings(regime, t, lambdaAuto, features, declaredLabels, aggregate,
+        inventoryAuto);
   }
 
   /** A copy that chooses λ by cross-validation ({@code true}) or uses the trainer's. */
   public TrainSettings withLambdaAuto(boolean auto) {
-    return new TrainSettings(regime, trainer, auto, features, declaredLabels, aggregate);
+    return new TrainSettings(regime, trainer, auto, features, declaredLabels, aggregate,
+        inventoryAuto);
   }
 
   /** A copy with another feature configuration. */
   public TrainSettings withFeatures(FeatureConfig f) {
-    return new TrainSettings(regime, trainer, lambdaAuto, f, declaredLabels, aggregate);
+    return new TrainSettings(regime, trainer, lambdaAuto, f, declaredLabels, aggregate,
+        inventoryAuto);
   }
 
   /** A copy that also knows {@code labels}, with or without training mass. */
   public TrainSettings withDeclaredLabels(Collection<String> labels) {
     return new TrainSettings(regime, trainer, lambdaAuto, features, new TreeSet<>(labels),
-        aggregate);
+        aggregate, inventoryAuto);
   }
 
   /**
@@ -96,6 +110,16 @@ public record TrainSettings(
    * read).
    */
   public TrainSettings withAggregate(AggregationMethod method) {
-    return new TrainSettings(regime, trainer, lambdaAuto, features, declaredLabels, method);
+    return new TrainSettings(regime, trainer, lambdaAuto, features, declaredLabels, method,
+        inventoryAuto);
+  }
+
+  /**
+   * A copy that chooses between unrestricted and mixed restricted inventories on held-out
+   * sentences ({@code true}) or keeps the trainer's inventory mode.
+   */
+  public TrainSettings withInventoryAuto(boolean auto) {
+    return new TrainSettings(regime, trainer, lambdaAuto, features, declaredLabels, aggregate,
+        auto);
   }
 }

@@ -1,6 +1,7 @@
 package dev.entdist.pipeline;
 
 import dev.entdist.trainer.FitStats;
+import dev.entdist.trainer.InventoryMixing;
 import dev.entdist.trainer.LambdaSearch;
 import dev.entdist.trainer.TraceListener;
 import java.io.IOException;
@@ -16,14 +17,24 @@ import java.util.List;
  * @param rows training rows after the label regime (votes makes one per vote)
  * @param occurrences occurrences (or feature rows) before the regime
  * @param search the λ search, or {@code null} when λ was given
- * @param trace one record per iteration (L-BFGS) or epoch (Adam) of the final fit
+ * @param trace one record per iteration (L-BFGS) or epoch (Adam) of the final fit (empty when
+ *     the inventory was chosen: that fit reports no iterations)
+ * @param inventory the held-out choice of inventories, or {@code null} when the trainer's mode
+ *     was used
  */
 public record TrainedModel(TextModel model, FitStats stats, int rows, int occurrences,
-    LambdaSearch.Result search, List<TraceListener.Record> trace) {
+    LambdaSearch.Result search, List<TraceListener.Record> trace,
+    InventoryMixing.Choice inventory) {
 
   /** Copies the trace. */
   public TrainedModel {
     trace = List.copyOf(trace);
+  }
+
+  /** A run whose inventories were the trainer's mode. */
+  public TrainedModel(TextModel model, FitStats stats, int rows, int occurrences,
+      LambdaSearch.Result search, List<TraceListener.Record> trace) {
+    this(model, stats, rows, occurrences, search, trace, null);
   }
 
   /**

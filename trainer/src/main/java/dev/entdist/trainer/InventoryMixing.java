@@ -107,6 +107,39 @@ public final class InventoryMixing {
     int[] train = java.util.Arrays.copyOfRange(order, held, n);
     java.util.Arrays.sort(test);
     java.util.Arrays.sort(train);
+    return choose(data, config, train, test);
+  }
+
+  /**
+   * {@link #choose(TrainingData, TrainerConfig, double, long)} holding out whole groups (for
+   * example sentences): the rows of the first of {@code folds} seeded folds of groups, as the λ
+   * search cuts them ({@link LambdaSearch#assignFolds}).
+   *
+   * @param groups row i's group
+   * @param folds 1 / the share held out (5 holds out a fifth)
+   * @throws IllegalArgumentException if there are fewer groups than folds
+   */
+  public static Choice choose(TrainingData data, TrainerConfig config, int[] groups, int folds,
+      long seed) {
+    int[] foldOf = LambdaSearch.assignFolds(data.size(), groups, folds, seed);
+    int held = 0;
+    for (int f : foldOf) {
+      held += f == 0 ? 1 : 0;
+    }
+    int[] test = new int[held];
+    int[] train = new int[data.size() - held];
+    for (int i = 0, a = 0, b = 0; i < foldOf.length; i++) {
+      if (foldOf[i] == 0) {
+        test[a++] = i;
+      } else {
+        train[b++] = i;
+      }
+    }
+    return choose(data, config, train, test);
+  }
+
+  private static Choice choose(TrainingData data, TrainerConfig config, int[] train,
+      int[] test) {
     TrainingData part = rebuild(data, train);
     List<SparseVector> xs = new ArrayList<>();
     List<String> words = new ArrayList<>();
