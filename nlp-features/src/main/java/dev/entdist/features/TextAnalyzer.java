@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.LongAdder;
 import opennlp.tools.lemmatizer.LemmatizerME;
 import opennlp.tools.lemmatizer.LemmatizerModel;
 import opennlp.tools.postag.POSModel;
@@ -46,6 +49,7 @@ public final class TextAnalyzer implements AutoCloseable {
   private final POSModel posModel;
   private final LemmatizerModel lemmatizerModel;
   private final ConcurrentLinkedDeque<Tools> pool = new ConcurrentLinkedDeque<>();
+  private final LongAdder analysed = new LongAdder();
   private volatile int longestTagged;
 
   /** Tokens a sentence is tagged in at most at once (see {@link #windows}). */
@@ -154,6 +158,7 @@ public final class TextAnalyzer implements AutoCloseable {
     if (lemmatize && lemmatizerModel == null) {
       throw new IllegalStateException("no lemmatizer model loaded");
     }
+    analysed.increment();
     Tools tools = borrow();
     try {
       Span[] spans = tools.tokenizer.tokenizePos(sentence);
@@ -210,6 +215,14 @@ public final class TextAnalyzer implements AutoCloseable {
           Math.min(n, keepTo + WINDOW_CONTEXT), keep, keepTo});
     }
     return out;
+  }
+
+  /**
+   * The number of sentences this analyser has tokenised and tagged so far, by every thread: what a
+   * caller that must not analyse a sentence twice can be checked with.
+   */
+  public long sentencesAnalysed() {
+    return analysed.sum();
   }
 
   /** The longest token sequence given to the tagger so far (for the test of the bound). */

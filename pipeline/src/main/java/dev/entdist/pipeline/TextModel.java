@@ -50,7 +50,7 @@ public final class TextModel implements AutoCloseable {
   private final String origin;
   private final FeatureConfig featureConfig;
   private final Set<String> words;
-  private FeaturePipeline pipeline;
+  private volatile FeaturePipeline pipeline;
 
   private TextModel(SoftmaxModel model, String origin) {
     this.model = model;
@@ -182,9 +182,9 @@ public final class TextModel implements AutoCloseable {
   public WordDistribution query(String word, String context, int occurrence) {
     FeaturePipeline p = pipeline("query with a context");
     String key = key(word);
-    AnnotatedExample e = ContextOccurrence.find(p, context, word, occurrence);
-    String surface = e.target();
-    double[] probs = model.predict(p.vectorize(e), key);
+    ContextOccurrence.Located found = ContextOccurrence.locate(p, context, word, occurrence);
+    String surface = found.example().target();
+    double[] probs = model.predict(found.vectorize(p), key);
     return new WordDistribution(word, context, occurrence, surface, words.contains(key),
         distribution(probs));
   }
@@ -326,16 +326,26 @@ public final class TextModel implements AutoCloseable {
     }
   }
 
-  private synchronized FeaturePipeline pipeline(String what) {
+  /**
+   * The feature pipeline, created on first use; {@code what} names the call in a refusal. Once it
+   * exists, callers take it without a lock (every request of a server passes here).
+   */
+  FeaturePipeline pipeline(String what) {
     if (featureConfig == null) {
       throw new PipelineException("model " + origin + " was trained on a feature directory"
           + " (--features) and has no feature configuration, so " + what + " cannot compute"
           + " features from text: train it with --corpus instead");
     }
-    if (pipeline == null) {
-      pipeline = FeaturePipeline.create(featureConfig);
+    FeaturePipeline p = pipeline;
+    if (p != null) {
+      return p;
     }
-    return pipeline;
+    synchronized (this) {
+      if (pipeline == null) {
+        pipeline = FeaturePipeline.create(featureConfig);
+      }
+      return pipeline;
+    }
   }
 
   private Distribution distribution(double[] p) {
