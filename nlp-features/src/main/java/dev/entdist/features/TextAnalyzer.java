@@ -150,11 +150,12 @@ public final class TextAnalyzer implements AutoCloseable {
   }
 
   /**
-   * As {@link #analyse(String, boolean)}; with {@code openNlpLemmatizer} the lemmas come from
-   * OpenNLP's own {@code LemmatizerME} instead of the equivalent, faster {@link BeamLemmatizer}
-   * (for the benchmark and the test that shows they agree).
+   * As {@link #analyse(String, boolean)}; with {@code openNlpDecoders} the tags and lemmas come
+   * from OpenNLP's own {@code POSTaggerME} and {@code LemmatizerME} instead of the equivalent,
+   * faster {@link BeamTagger} and {@link BeamLemmatizer} (for the benchmark and the tests that
+   * show they agree).
    */
-  SentenceAnalysis analyse(String sentence, boolean lemmatize, boolean openNlpLemmatizer) {
+  SentenceAnalysis analyse(String sentence, boolean lemmatize, boolean openNlpDecoders) {
     if (lemmatize && lemmatizerModel == null) {
       throw new IllegalStateException("no lemmatizer model loaded");
     }
@@ -180,11 +181,11 @@ public final class TextAnalyzer implements AutoCloseable {
       String[] lemmas = lemmatize ? new String[tokens.length] : null;
       for (int[] w : windows(tokens.length)) {
         String[] part = Arrays.copyOfRange(tokens, w[0], w[1]);
-        String[] partTags = tools.tagger.tag(part);
+        String[] partTags = tools.tag(part, openNlpDecoders);
         longestTagged = Math.max(longestTagged, part.length);
         System.arraycopy(partTags, w[2] - w[0], tags, w[2], w[3] - w[2]);
         if (lemmatize) {
-          String[] partLemmas = tools.lemmatize(part, partTags, openNlpLemmatizer);
+          String[] partLemmas = tools.lemmatize(part, partTags, openNlpDecoders);
           System.arraycopy(partLemmas, w[2] - w[0], lemmas, w[2], w[3] - w[2]);
         }
       }
@@ -276,10 +277,26 @@ public final class TextAnalyzer implements AutoCloseable {
   private final class Tools {
     final SentenceDetectorME sentences = new SentenceDetectorME(sentenceModel);
     final TokenizerME tokenizer = new TokenizerME(tokenizerModel);
-    final POSTaggerME tagger = new POSTaggerME(posModel);
+    private POSTaggerME tagger;
+    private BeamTagger beamTagger;
+    private boolean beamTaggerTried;
     private LemmatizerME lemmatizer;
     private BeamLemmatizer beamLemmatizer;
     private boolean beamTried;
+
+    String[] tag(String[] tokens, boolean openNlp) {
+      if (!openNlp && !beamTaggerTried) {
+        beamTagger = BeamTagger.of(posModel);
+        beamTaggerTried = true;
+      }
+      if (!openNlp && beamTagger != null) {
+        return beamTagger.tag(tokens);
+      }
+      if (tagger == null) {
+        tagger = new POSTaggerME(posModel);
+      }
+      return tagger.tag(tokens);
+    }
 
     String[] lemmatize(String[] tokens, String[] tags, boolean openNlp) {
       if (!openNlp && !beamTried) {
