@@ -65,7 +65,9 @@ public final class TextAnalyzer implements AutoCloseable {
   }
 
   /**
-   * The analyser over the English models bundled on the classpath.
+   * The analyser over the English models bundled on the classpath. The models are read once per
+   * process, on parallel threads, and shared by every analyser made here (they are immutable;
+   * the tools that use them are per thread).
    *
    * @param withLemmatizer whether to load the lemmatizer model (lemmas cannot be asked for
    *     otherwise)
@@ -73,16 +75,77 @@ public final class TextAnalyzer implements AutoCloseable {
    */
   public static TextAnalyzer bundled(boolean withLemmatizer) {
     long t0 = System.nanoTime();
-    try {
-      TextAnalyzer a = new TextAnalyzer(
-          load(SENTENCE_RESOURCE, SentenceModel::new),
-          load(TOKENS_RESOURCE, TokenizerModel::new),
-          load(POS_RESOURCE, POSModel::new),
-          withLemmatizer ? load(LEMMAS_RESOURCE, LemmatizerModel::new) : null);
-      LOG.debug("loaded bundled OpenNLP models in {} ms", (System.nanoTime() - t0) / 1_000_000);
-      return a;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read a bundled OpenNLP model", e);
+    preloadBundled(withLemmatizer);
+    TextAnalyzer a = new TextAnalyzer(
+        Bundled.SENTENCE.join(),
+        Bundled.TOKENS.join(),
+        Bundled.POS.join(),
+        withLemmatizer ? Bundled.LEMMAS.join() : null);
+    LOG.debug("bundled OpenNLP models ready after {} ms", (System.nanoTime() - t0) / 1_000_000);
+    return a;
+  }
+
+  /**
+   * Starts reading the bundled models in the background, each on a thread of its own, and
+   * returns at once; {@link #bundled} then finds them read or being read. A server calls this
+   * before it reads its own model files, so that both happen at the same time.
+   *
+   * @param withLemmatizer whether to read the lemmatizer model too
+   */
+  public static void preloadBundled(boolean withLemmatizer) {
+    Bundled.SENTENCE.start();
+    Bundled.TOKENS.start();
+    Bundled.POS.start();
+    if (withLemmatizer) {
+      Bundled.LEMMAS.start();
+    }
+  }
+
+  /** One bundled model, read at most once per process, on a thread of its own. */
+  private static final class Bundled<M> {
+    static final Bundled<SentenceModel> SENTENCE =
+        new Bundled<>(SENTENCE_RESOURCE, SentenceModel::new);
+    static final Bundled<TokenizerModel> TOKENS =
+        new Bundled<>(TOKENS_RESOURCE, TokenizerModel::new);
+    static final Bundled<POSModel> POS = new Bundled<>(POS_RESOURCE, POSModel::new);
+    static final Bundled<LemmatizerModel> LEMMAS =
+        new Bundled<>(LEMMAS_RESOURCE, LemmatizerModel::new);
+
+    private final String resource;
+    private final ModelReader<M> reader;
+    private CompletableFuture<M> model;
+
+    private Bundled(String resource, ModelReader<M> reader) {
+      this.resource = resource;
+      this.reader = reader;
+    }
+
+    synchronized CompletableFuture<M> start() {
+      if (model == null || model.isCompletedExceptionally()) {
+        CompletableFuture<M> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+          try {
+            f.complete(load(resource, reader));
+          } catch (IOException | RuntimeException e) {
+            f.completeExceptionally(e);
+          }
+        }, "entdist-load-" + resource.substring(1));
+        t.setDaemon(true);
+        t.start();
+        model = f;
+      }
+      return model;
+    }
+
+    M join() {
+      try {
+        return start().join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw new UncheckedIOException("cannot read a bundled OpenNLP model", io);
+        }
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
     }
   }
 

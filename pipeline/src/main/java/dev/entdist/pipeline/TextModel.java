@@ -7,6 +7,7 @@ import dev.entdist.divergence.Distribution;
 import dev.entdist.divergence.SparseVector;
 import dev.entdist.features.FeatureConfig;
 import dev.entdist.features.FeaturePipeline;
+import dev.entdist.features.TextAnalyzer;
 import dev.entdist.io.OutputTarget;
 import dev.entdist.trainer.Evaluation;
 import dev.entdist.trainer.ModelFormatException;
@@ -150,6 +151,30 @@ public final class TextModel implements AutoCloseable {
   /** The feature configuration, or {@code null} for a model trained on a feature directory. */
   public FeatureConfig featureConfig() {
     return featureConfig;
+  }
+
+  /**
+   * Loads what reading text needs — the feature pipeline and its OpenNLP models — now rather than
+   * at the first call that reads text; does nothing for a model without a feature configuration.
+   * Analysing the first sentence still takes longer than the next ones (classes load, code
+   * compiles).
+   *
+   * @return this model
+   */
+  public TextModel prepareAnalysis() {
+    if (readsText()) {
+      pipeline("prepare");
+    }
+    return this;
+  }
+
+  /**
+   * Starts reading the OpenNLP models bundled with entdist in the background and returns at
+   * once, so that a model read meanwhile finds them read when it first reads text (see {@link
+   * #prepareAnalysis()}). For a server that reads its model files at start.
+   */
+  public static void preloadBundledAnalysis() {
+    TextAnalyzer.preloadBundled(true);
   }
 
   /**
