@@ -126,7 +126,9 @@ public final class TextAnalyzer implements AutoCloseable {
         Thread t = new Thread(() -> {
           try {
             f.complete(load(resource, reader));
-          } catch (IOException | RuntimeException e) {
+          } catch (Throwable e) {
+            // Anything, an OutOfMemoryError included, goes to the caller of join(), which
+            // throws it as it would have thrown it reading the model itself.
             f.completeExceptionally(e);
           }
         }, "entdist-load-" + resource.substring(1));
@@ -141,10 +143,14 @@ public final class TextAnalyzer implements AutoCloseable {
       try {
         return start().join();
       } catch (CompletionException e) {
-        if (e.getCause() instanceof IOException io) {
+        Throwable cause = e.getCause();
+        if (cause instanceof IOException io) {
           throw new UncheckedIOException("cannot read a bundled OpenNLP model", io);
         }
-        throw e.getCause() instanceof RuntimeException r ? r : e;
+        if (cause instanceof Error error) {
+          throw error;
+        }
+        throw cause instanceof RuntimeException r ? r : e;
       }
     }
   }
