@@ -3,6 +3,7 @@ package dev.entdist.pipeline;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -244,5 +245,7 @@ class TextModelTest {
         () -> bare.annotate("My cell died."));
     assertTrue(e.getMessage().contains("feature configuration"), e.getMessage());
     assertTrue(bare.query("cell").knownWord(), "stored summaries need no features");
+    assertSame(bare, bare.prepareAnalysis(), "nothing to prepare, and no refusal");
+    assertSame(model, model.prepareAnalysis());
   }
 }
