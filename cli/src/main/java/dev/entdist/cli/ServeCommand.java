@@ -101,6 +101,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     int t = threads != null ? threads
         : Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    // The OpenNLP models load on other threads while the model files are read.
+    TextModel.preloadBundledAnalysis();
     List<NamedModel> served = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (String m : models) {

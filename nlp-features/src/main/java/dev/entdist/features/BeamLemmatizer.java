@@ -162,6 +162,15 @@ final class BeamLemmatizer {
    * sort: the size-th largest (duplicates counted), in the order of {@link Double#compare}.
    */
   double kthLargest(double[] scores) {
+    return kthLargest(scores, size, top);
+  }
+
+  /**
+   * The cut-off of OpenNLP's beam search of width {@code size} over {@code scores}: {@code
+   * sorted[max(0, n − size)]} of their ascending sort, found in one pass with {@code top} (at
+   * least {@code size} long) as scratch space.
+   */
+  static double kthLargest(double[] scores, int size, double[] top) {
     int k = Math.min(size, scores.length);
     // top[0..filled) holds the largest values seen so far, descending.
     int filled = 0;

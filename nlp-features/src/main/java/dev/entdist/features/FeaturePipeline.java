@@ -87,6 +87,11 @@ public final class FeaturePipeline implements AutoCloseable {
     return analyzer.analyse(sentence, lemmas);
   }
 
+  /** The number of sentences this pipeline has analysed so far (see {@link #analyse}). */
+  public long sentencesAnalysed() {
+    return analyzer.sentencesAnalysed();
+  }
+
   /**
    * The sentences of a text as {@code [start, end)} UTF-16 index pairs, as the pipeline splits
    * it when it locates an occurrence: analysing one of these sentences with {@link #analyse} and

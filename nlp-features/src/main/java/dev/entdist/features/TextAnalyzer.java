@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.LongAdder;
 import opennlp.tools.lemmatizer.LemmatizerME;
 import opennlp.tools.lemmatizer.LemmatizerModel;
 import opennlp.tools.postag.POSModel;
@@ -46,6 +49,7 @@ public final class TextAnalyzer implements AutoCloseable {
   private final POSModel posModel;
   private final LemmatizerModel lemmatizerModel;
   private final ConcurrentLinkedDeque<Tools> pool = new ConcurrentLinkedDeque<>();
+  private final LongAdder analysed = new LongAdder();
   private volatile int longestTagged;
 
   /** Tokens a sentence is tagged in at most at once (see {@link #windows}). */
@@ -61,7 +65,9 @@ public final class TextAnalyzer implements AutoCloseable {
   }
 
   /**
-   * The analyser over the English models bundled on the classpath.
+   * The analyser over the English models bundled on the classpath. The models are read once per
+   * process, on parallel threads, and shared by every analyser made here (they are immutable;
+   * the tools that use them are per thread).
    *
    * @param withLemmatizer whether to load the lemmatizer model (lemmas cannot be asked for
    *     otherwise)
@@ -69,16 +75,83 @@ public final class TextAnalyzer implements AutoCloseable {
    */
   public static TextAnalyzer bundled(boolean withLemmatizer) {
     long t0 = System.nanoTime();
-    try {
-      TextAnalyzer a = new TextAnalyzer(
-          load(SENTENCE_RESOURCE, SentenceModel::new),
-          load(TOKENS_RESOURCE, TokenizerModel::new),
-          load(POS_RESOURCE, POSModel::new),
-          withLemmatizer ? load(LEMMAS_RESOURCE, LemmatizerModel::new) : null);
-      LOG.debug("loaded bundled OpenNLP models in {} ms", (System.nanoTime() - t0) / 1_000_000);
-      return a;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read a bundled OpenNLP model", e);
+    preloadBundled(withLemmatizer);
+    TextAnalyzer a = new TextAnalyzer(
+        Bundled.SENTENCE.join(),
+        Bundled.TOKENS.join(),
+        Bundled.POS.join(),
+        withLemmatizer ? Bundled.LEMMAS.join() : null);
+    LOG.debug("bundled OpenNLP models ready after {} ms", (System.nanoTime() - t0) / 1_000_000);
+    return a;
+  }
+
+  /**
+   * Starts reading the bundled models in the background, each on a thread of its own, and
+   * returns at once; {@link #bundled} then finds them read or being read. A server calls this
+   * before it reads its own model files, so that both happen at the same time.
+   *
+   * @param withLemmatizer whether to read the lemmatizer model too
+   */
+  public static void preloadBundled(boolean withLemmatizer) {
+    Bundled.SENTENCE.start();
+    Bundled.TOKENS.start();
+    Bundled.POS.start();
+    if (withLemmatizer) {
+      Bundled.LEMMAS.start();
+    }
+  }
+
+  /** One bundled model, read at most once per process, on a thread of its own. */
+  private static final class Bundled<M> {
+    static final Bundled<SentenceModel> SENTENCE =
+        new Bundled<>(SENTENCE_RESOURCE, SentenceModel::new);
+    static final Bundled<TokenizerModel> TOKENS =
+        new Bundled<>(TOKENS_RESOURCE, TokenizerModel::new);
+    static final Bundled<POSModel> POS = new Bundled<>(POS_RESOURCE, POSModel::new);
+    static final Bundled<LemmatizerModel> LEMMAS =
+        new Bundled<>(LEMMAS_RESOURCE, LemmatizerModel::new);
+
+    private final String resource;
+    private final ModelReader<M> reader;
+    private CompletableFuture<M> model;
+
+    private Bundled(String resource, ModelReader<M> reader) {
+      this.resource = resource;
+      this.reader = reader;
+    }
+
+    synchronized CompletableFuture<M> start() {
+      if (model == null || model.isCompletedExceptionally()) {
+        CompletableFuture<M> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+          try {
+            f.complete(load(resource, reader));
+          } catch (Throwable e) {
+            // Anything, an OutOfMemoryError included, goes to the caller of join(), which
+            // throws it as it would have thrown it reading the model itself.
+            f.completeExceptionally(e);
+          }
+        }, "entdist-load-" + resource.substring(1));
+        t.setDaemon(true);
+        t.start();
+        model = f;
+      }
+      return model;
+    }
+
+    M join() {
+      try {
+        return start().join();
+      } catch (CompletionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof IOException io) {
+          throw new UncheckedIOException("cannot read a bundled OpenNLP model", io);
+        }
+        if (cause instanceof Error error) {
+          throw error;
+        }
+        throw cause instanceof RuntimeException r ? r : e;
+      }
     }
   }
 
@@ -146,14 +219,16 @@ public final class TextAnalyzer implements AutoCloseable {
   }
 
   /**
-   * As {@link #analyse(String, boolean)}; with {@code openNlpLemmatizer} the lemmas come from
-   * OpenNLP's own {@code LemmatizerME} instead of the equivalent, faster {@link BeamLemmatizer}
-   * (for the benchmark and the test that shows they agree).
+   * As {@link #analyse(String, boolean)}; with {@code openNlpDecoders} the tags and lemmas come
+   * from OpenNLP's own {@code POSTaggerME} and {@code LemmatizerME} instead of the equivalent,
+   * faster {@link BeamTagger} and {@link BeamLemmatizer} (for the benchmark and the tests that
+   * show they agree).
    */
-  SentenceAnalysis analyse(String sentence, boolean lemmatize, boolean openNlpLemmatizer) {
+  SentenceAnalysis analyse(String sentence, boolean lemmatize, boolean openNlpDecoders) {
     if (lemmatize && lemmatizerModel == null) {
       throw new IllegalStateException("no lemmatizer model loaded");
     }
+    analysed.increment();
     Tools tools = borrow();
     try {
       Span[] spans = tools.tokenizer.tokenizePos(sentence);
@@ -175,11 +250,11 @@ public final class TextAnalyzer implements AutoCloseable {
       String[] lemmas = lemmatize ? new String[tokens.length] : null;
       for (int[] w : windows(tokens.length)) {
         String[] part = Arrays.copyOfRange(tokens, w[0], w[1]);
-        String[] partTags = tools.tagger.tag(part);
+        String[] partTags = tools.tag(part, openNlpDecoders);
         longestTagged = Math.max(longestTagged, part.length);
         System.arraycopy(partTags, w[2] - w[0], tags, w[2], w[3] - w[2]);
         if (lemmatize) {
-          String[] partLemmas = tools.lemmatize(part, partTags, openNlpLemmatizer);
+          String[] partLemmas = tools.lemmatize(part, partTags, openNlpDecoders);
           System.arraycopy(partLemmas, w[2] - w[0], lemmas, w[2], w[3] - w[2]);
         }
       }
@@ -210,6 +285,14 @@ public final class TextAnalyzer implements AutoCloseable {
           Math.min(n, keepTo + WINDOW_CONTEXT), keep, keepTo});
     }
     return out;
+  }
+
+  /**
+   * The number of sentences this analyser has tokenised and tagged so far, by every thread: what a
+   * caller that must not analyse a sentence twice can be checked with.
+   */
+  public long sentencesAnalysed() {
+    return analysed.sum();
   }
 
   /** The longest token sequence given to the tagger so far (for the test of the bound). */
@@ -263,10 +346,26 @@ public final class TextAnalyzer implements AutoCloseable {
   private final class Tools {
     final SentenceDetectorME sentences = new SentenceDetectorME(sentenceModel);
     final TokenizerME tokenizer = new TokenizerME(tokenizerModel);
-    final POSTaggerME tagger = new POSTaggerME(posModel);
+    private POSTaggerME tagger;
+    private BeamTagger beamTagger;
+    private boolean beamTaggerTried;
     private LemmatizerME lemmatizer;
     private BeamLemmatizer beamLemmatizer;
     private boolean beamTried;
+
+    String[] tag(String[] tokens, boolean openNlp) {
+      if (!openNlp && !beamTaggerTried) {
+        beamTagger = BeamTagger.of(posModel);
+        beamTaggerTried = true;
+      }
+      if (!openNlp && beamTagger != null) {
+        return beamTagger.tag(tokens);
+      }
+      if (tagger == null) {
+        tagger = new POSTaggerME(posModel);
+      }
+      return tagger.tag(tokens);
+    }
 
     String[] lemmatize(String[] tokens, String[] tags, boolean openNlp) {
       if (!openNlp && !beamTried) {

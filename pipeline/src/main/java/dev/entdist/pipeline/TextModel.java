@@ -7,6 +7,7 @@ import dev.entdist.divergence.Distribution;
 import dev.entdist.divergence.SparseVector;
 import dev.entdist.features.FeatureConfig;
 import dev.entdist.features.FeaturePipeline;
+import dev.entdist.features.TextAnalyzer;
 import dev.entdist.io.OutputTarget;
 import dev.entdist.trainer.Evaluation;
 import dev.entdist.trainer.ModelFormatException;
@@ -50,7 +51,7 @@ public final class TextModel implements AutoCloseable {
   private final String origin;
   private final FeatureConfig featureConfig;
   private final Set<String> words;
-  private FeaturePipeline pipeline;
+  private volatile FeaturePipeline pipeline;
 
   private TextModel(SoftmaxModel model, String origin) {
     this.model = model;
@@ -153,6 +154,30 @@ public final class TextModel implements AutoCloseable {
   }
 
   /**
+   * Loads what reading text needs — the feature pipeline and its OpenNLP models — now rather than
+   * at the first call that reads text; does nothing for a model without a feature configuration.
+   * Analysing the first sentence still takes longer than the next ones (classes load, code
+   * compiles).
+   *
+   * @return this model
+   */
+  public TextModel prepareAnalysis() {
+    if (readsText()) {
+      pipeline("prepare");
+    }
+    return this;
+  }
+
+  /**
+   * Starts reading the OpenNLP models bundled with entdist in the background and returns at
+   * once, so that a model read meanwhile finds them read when it first reads text (see {@link
+   * #prepareAnalysis()}). For a server that reads its model files at start.
+   */
+  public static void preloadBundledAnalysis() {
+    TextAnalyzer.preloadBundled(true);
+  }
+
+  /**
    * The distribution of a word alone: the mean of the model's predictions over the word's
    * training occurrences, or, for a word the model never saw, its prediction from the features of
    * the word alone ({@link WordDistribution#knownWord()} is then false).
@@ -182,9 +207,9 @@ public final class TextModel implements AutoCloseable {
   public WordDistribution query(String word, String context, int occurrence) {
     FeaturePipeline p = pipeline("query with a context");
     String key = key(word);
-    AnnotatedExample e = ContextOccurrence.find(p, context, word, occurrence);
-    String surface = e.target();
-    double[] probs = model.predict(p.vectorize(e), key);
+    ContextOccurrence.Located found = ContextOccurrence.locate(p, context, word, occurrence);
+    String surface = found.example().target();
+    double[] probs = model.predict(found.vectorize(p), key);
     return new WordDistribution(word, context, occurrence, surface, words.contains(key),
         distribution(probs));
   }
@@ -326,16 +351,26 @@ public final class TextModel implements AutoCloseable {
     }
   }
 
-  private synchronized FeaturePipeline pipeline(String what) {
+  /**
+   * The feature pipeline, created on first use; {@code what} names the call in a refusal. Once it
+   * exists, callers take it without a lock (every request of a server passes here).
+   */
+  FeaturePipeline pipeline(String what) {
     if (featureConfig == null) {
       throw new PipelineException("model " + origin + " was trained on a feature directory"
           + " (--features) and has no feature configuration, so " + what + " cannot compute"
           + " features from text: train it with --corpus instead");
     }
-    if (pipeline == null) {
-      pipeline = FeaturePipeline.create(featureConfig);
+    FeaturePipeline p = pipeline;
+    if (p != null) {
+      return p;
     }
-    return pipeline;
+    synchronized (this) {
+      if (pipeline == null) {
+        pipeline = FeaturePipeline.create(featureConfig);
+      }
+      return pipeline;
+    }
   }
 
   private Distribution distribution(double[] p) {

@@ -40,17 +40,53 @@ final class WordFinder {
 
   private WordFinder() {}
 
+  /**
+   * A sentence of a text with its analysis.
+   *
+   * @param offset code points of the text before the sentence
+   * @param analysis the analysed sentence
+   */
+  record Sentence(int offset, SentenceAnalysis analysis) {
+
+    /** Whether the code-point span {@code [start, end)} of the text lies within this sentence. */
+    boolean holds(int start, int end) {
+      String s = analysis.sentence();
+      return offset <= start && end <= offset + s.codePointCount(0, s.length());
+    }
+  }
+
+  /** The sentences of {@code text}, as the feature pipeline splits it, each analysed once. */
+  static List<Sentence> sentences(FeaturePipeline pipeline, String text) {
+    List<Sentence> out = new ArrayList<>();
+    if (text.isBlank()) {
+      return out;
+    }
+    for (int[] span : pipeline.sentences(text)) {
+      out.add(new Sentence(text.codePointCount(0, span[0]),
+          pipeline.analyse(text.substring(span[0], span[1]))));
+    }
+    return out;
+  }
+
   /** Every occurrence of {@code words} (lower-cased) in {@code text}, in reading order. */
   static List<Match> find(FeaturePipeline pipeline, String text, Set<String> words) {
-    List<Match> out = new ArrayList<>();
     if (words.isEmpty() || text.isBlank()) {
+      return new ArrayList<>();
+    }
+    return find(sentences(pipeline, text), words);
+  }
+
+  /** Every occurrence of {@code words} (lower-cased) in analysed sentences, in reading order. */
+  static List<Match> find(List<Sentence> sentences, Set<String> words) {
+    List<Match> out = new ArrayList<>();
+    if (words.isEmpty()) {
       return out;
     }
     List<String> phrases = words.stream().filter(WordFinder::isPhrase).sorted().toList();
-    for (int[] span : pipeline.sentences(text)) {
-      String sentence = text.substring(span[0], span[1]);
-      SentenceAnalysis a = pipeline.analyse(sentence);
-      int offset = text.codePointCount(0, span[0]);
+    for (Sentence s : sentences) {
+      SentenceAnalysis a = s.analysis();
+      String sentence = a.sentence();
+      int offset = s.offset();
       List<Match> inSentence = new ArrayList<>();
       for (int i = 0; i < a.size(); i++) {
         String form = a.token(i).toLowerCase(Locale.ROOT);

@@ -3,6 +3,7 @@ package dev.entdist.pipeline;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +11,13 @@ import dev.entdist.corpora.AnnotatedExample;
 import dev.entdist.corpora.BundledCorpus;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.Document;
+import dev.entdist.divergence.Distribution;
+import dev.entdist.features.FeaturePipeline;
 import dev.entdist.trainer.TrainerConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -91,6 +95,52 @@ class TextModelTest {
     assertArrayEquals(model.predict(List.of(e), 1)[0], d.distribution().toArray(), 1e-15);
     assertEquals("device", d.top());
     assertEquals("cell", d.surface());
+  }
+
+  /**
+   * A query with a context analyses each sentence of the context once, for finding the word and
+   * for its features, and answers exactly what the features of the found occurrence, computed
+   * from scratch, give.
+   */
+  @Test
+  void aQueryWithAContextAnalysesEachSentenceOnceAndAnswersAsTheOccurrence() {
+    String[][] cases = {
+      {"cell", "My cell died, so I need a charger for my phone.", "1"},
+      {"cell", "Stem cells divide rapidly.", "1"},
+      {"bank", "The Banks of the river flooded.", "1"},
+      {"Cell", "CELL phones ring. A prisoner paced his cell all night.", "2"},
+      {"cell", "🙂 The cell was dark. Under the microscope each cell divided.", "2"},
+      {"bank", "We sat on the bank. Then the bank raised its rates. The bank closed.", "3"},
+    };
+    FeaturePipeline p = model.pipeline("the test");
+    for (String[] c : cases) {
+      String word = c[0];
+      String context = c[1];
+      int occurrence = Integer.parseInt(c[2]);
+      AnnotatedExample e = ContextOccurrence.find(p, context, word, occurrence);
+      double[] expected = Distribution.of(model.labels(),
+          model.softmax().predict(p.vectorize(e), word.toLowerCase(Locale.ROOT))).toArray();
+      long before = p.sentencesAnalysed();
+      WordDistribution d = model.query(word, context, occurrence);
+      assertEquals(p.sentences(context).size(), p.sentencesAnalysed() - before,
+          "sentences analysed for " + word + " in: " + context);
+      assertArrayEquals(expected, d.distribution().toArray(), 0.0, context);
+      assertEquals(e.target(), d.surface(), context);
+    }
+  }
+
+  @Test
+  void aPhraseAcrossTwoSentencesIsStillAnsweredAsItsOccurrence() {
+    // The detector ends a sentence inside the phrase; its features come from both sentences.
+    String context = "My cell died. So I need a charger.";
+    FeaturePipeline p = model.pipeline("the test");
+    assertEquals(2, p.sentences(context).size(), "the case needs the phrase to straddle");
+    AnnotatedExample e = ContextOccurrence.find(p, context, "died. so", 1);
+    double[] expected = Distribution.of(model.labels(),
+        model.softmax().predict(p.vectorize(e), "died. so")).toArray();
+    WordDistribution d = model.query("died. so", context);
+    assertArrayEquals(expected, d.distribution().toArray(), 0.0);
+    assertEquals("died. So", d.surface());
   }
 
   @Test
@@ -195,5 +245,7 @@ class TextModelTest {
         () -> bare.annotate("My cell died."));
     assertTrue(e.getMessage().contains("feature configuration"), e.getMessage());
     assertTrue(bare.query("cell").knownWord(), "stored summaries need no features");
+    assertSame(bare, bare.prepareAnalysis(), "nothing to prepare, and no refusal");
+    assertSame(model, model.prepareAnalysis());
   }
 }

@@ -90,7 +90,17 @@ final class Api {
     return o;
   }
 
-  /** Loads what every model needs to read text, so the first request is not the slow one. */
+  /** Loads what every model needs to read text (its OpenNLP models), so requests can be answered. */
+  void prepare() {
+    for (NamedModel m : models.values()) {
+      m.model().prepareAnalysis();
+    }
+  }
+
+  /**
+   * Analyses one sentence with every model, so that the first requests do not pay for loading
+   * classes and compiling code; the answers do not depend on it.
+   */
   void warmUp() {
     for (NamedModel m : models.values()) {
       m.model().annotate("A sentence to load the analysers.");

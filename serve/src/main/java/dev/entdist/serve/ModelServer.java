@@ -73,14 +73,16 @@ public final class ModelServer implements AutoCloseable {
   }
 
   /**
-   * Loads what the models need to read text and listens; returns when both are done.
+   * Loads what the models need to read text and listens; returns when both are done, and /health
+   * answers 200 from then on. The first sentence is analysed in the background after that, so
+   * that the first requests do not pay for loading classes and compiling code.
    *
    * @throws IOException when the address cannot be bound (the port is taken, the host unknown)
    */
   public static ModelServer start(ServeSettings settings) throws IOException {
     ModelServer s = new ModelServer(settings);
     // The analysers load while Jetty starts: both take a while, on different cores.
-    CompletableFuture<Void> warm = CompletableFuture.runAsync(s.api::warmUp);
+    CompletableFuture<Void> warm = CompletableFuture.runAsync(s.api::prepare);
     s.app = s.create(settings);
     try {
       s.app.start(settings.host(), settings.port());
@@ -97,6 +99,10 @@ public final class ModelServer implements AutoCloseable {
       throw new IOException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
           + cause.getMessage(), e);
     }
+    CompletableFuture.runAsync(s.api::warmUp).exceptionally(e -> {
+      LOG.warn("warming up the analysers failed", e);
+      return null;
+    });
     return s;
   }
 
