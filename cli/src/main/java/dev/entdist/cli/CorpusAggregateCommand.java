@@ -99,7 +99,8 @@ final class CorpusAggregateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    LoadedCorpus loaded = CorpusFiles.load(corpus, read.options(skipInvalid));
+    LoadedCorpus loaded =
+        CorpusFiles.load(corpus, read.options(skipInvalid).withChecksum(false));
     if (loaded.skipped() > 0 && !CorpusReading.quiet(spec)) {
       spec.commandLine().getErr().println("entdist: skipped " + loaded.skipped()
           + " invalid record(s) in " + corpus + "; first: "

@@ -124,4 +124,63 @@ class CorpusAggregateCommandTest {
     assertTrue(text.out().contains("Krippendorff's alpha") && text.out().contains("5 named"
         + " annotators"), text.out());
   }
+
+  @Test
+  void aBadLineIsNamedByFileLineAndFieldOrSkippedAndCounted() throws Exception {
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(crowd()));
+    lines.set(4, lines.get(4).replace("\"label\":\"bank\"", "\"label\":7")
+        .replace("\"label\":\"river\"", "\"label\":7"));
+    lines.set(8, lines.get(8).substring(0, 40));
+    Path in = Files.write(dir.resolve("bad.jsonl"), lines);
+    Path out = dir.resolve("out.jsonl");
+    CliRun stop = CliRun.of("corpus", "aggregate", "--corpus", in.toString(), "--out",
+        out.toString());
+    assertEquals(1, stop.code(), stop::toString);
+    assertTrue(stop.err().contains(in + ":5: field 'annotations[0].label'"), stop.err());
+    assertFalse(Files.exists(out));
+    CliRun skip = CliRun.of("corpus", "aggregate", "--corpus", in.toString(), "--out",
+        out.toString(), "--skip-invalid", "--json");
+    assertEquals(0, skip.code(), skip::toString);
+    assertEquals(2, Json.MAPPER.readTree(skip.out()).get("skipped").asInt());
+    assertTrue(skip.err().contains("skipped 2 invalid record(s)") && skip.err().contains(":5:"),
+        skip.err());
+    List<AnnotatedExample> kept = CorpusFiles.read(out.toString(), ReadOptions.defaults())
+        .examples();
+    assertEquals(58, kept.size());
+    assertFalse(kept.stream().anyMatch(e -> e.id().equals("o4") || e.id().equals("o8")));
+  }
+
+  /**
+   * What aggregation does not compute is written back as it was read: the answers (annotator ids
+   * given as numbers become strings), the votes and every unknown field; aggregating the output
+   * again gives the same bytes.
+   */
+  @Test
+  void answersAndUnknownFieldsSurviveAndAggregatingTwiceChangesNothing() throws Exception {
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(crowd()));
+    lines.set(0, lines.get(0).replace("{\"id\":\"o0\",", "{\"id\":\"o0\",\"meta\":{\"src\":"
+        + "\"batch \\u00e9 1\",\"scores\":[1,2.5,null,true,12345678901]},\"batch\":3,"));
+    lines.set(1, lines.get(1).replace("\"annotator\":\"w0\"", "\"annotator\":17"));
+    Path in = Files.write(dir.resolve("extra.jsonl"), lines);
+    Path once = dir.resolve("once.jsonl");
+    Path twice = dir.resolve("twice.jsonl");
+    assertEquals(0, CliRun.of("corpus", "aggregate", "--corpus", in.toString(), "--out",
+        once.toString(), "--quiet").code());
+    assertEquals(0, CliRun.of("corpus", "aggregate", "--corpus", once.toString(), "--out",
+        twice.toString(), "--quiet").code());
+    assertEquals(Files.readString(once), Files.readString(twice));
+    String first = Files.readAllLines(once).get(0);
+    assertTrue(first.endsWith(",\"batch\":3,\"meta\":{\"src\":\"batch \u00e9 1\","
+        + "\"scores\":[1,2.5,null,true,12345678901]}}"), first);
+    List<AnnotatedExample> before = CorpusFiles.read(in.toString(), ReadOptions.defaults())
+        .examples();
+    List<AnnotatedExample> after = CorpusFiles.read(once.toString(), ReadOptions.defaults())
+        .examples();
+    assertEquals("17", after.get(1).annotations().get(0).annotator());
+    for (int i = 0; i < before.size(); i++) {
+      assertEquals(before.get(i).annotations(), after.get(i).annotations());
+      assertEquals(before.get(i).votes(), after.get(i).votes());
+      assertEquals(before.get(i).extra(), after.get(i).extra());
+    }
+  }
 }

@@ -68,8 +68,9 @@ public final class CorpusFiles {
    * Opens a corpus as a stream of occurrences (for validating or converting large files). The
    * input is opened and read exactly once, so a pipe, a FIFO, {@code /dev/stdin} or {@code -}
    * (standard input) is read whole: without a format option or a telling extension, the format is
-   * told from the first non-blank line, which is then read again from a buffer. The reader also
-   * digests the bytes it reads ({@link CorpusReader#checksum()}).
+   * told from the first non-blank line, which is then read again from a buffer. Unless {@link
+   * ReadOptions#checksum()} is off, the reader also digests the bytes it reads ({@link
+   * CorpusReader#checksum()}).
    *
    * @throws CorpusFormatException for a directory, an empty input whose format cannot be told,
    *     or a first line that cannot be read
@@ -105,13 +106,14 @@ public final class CorpusFiles {
         // Standard input belongs to the process, not to this reader.
       }
     } : Files.newInputStream(Path.of(fileOrBundled));
-    DigestInputStream digested = new DigestInputStream(raw, sha256());
-    LineSource lines = new LineSource(decompress(digested, source), source,
+    DigestInputStream digested = options.checksum() ? new DigestInputStream(raw, sha256()) : null;
+    InputStream input = digested != null ? digested : raw;
+    LineSource lines = new LineSource(decompress(input, source), source,
         options.maxLineLength(), digested);
     try {
       if (given == CorpusFormat.LABEL_STUDIO) {
         // One JSON array: read by Jackson from the raw (decompressed) stream, not by lines.
-        return new LabelStudioReader(decompress(digested, source), source, options, digested);
+        return new LabelStudioReader(decompress(input, source), source, options, digested);
       }
       if (given == CorpusFormat.DOCCANO) {
         return new DoccanoReader(List.of(lines), source, options);

@@ -1,5 +1,6 @@
 package dev.entdist.corpora;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -9,17 +10,17 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,8 +104,7 @@ public final class JsonlFormat {
   /** Parses one line; {@code source} and {@code lineNumber} name it in messages. */
   public static AnnotatedExample parseLine(String line, String source, long lineNumber)
       throws CorpusFormatException {
-    JsonNode node = parseObject(line, source, lineNumber);
-    requireUnicode(node, null, source, lineNumber);
+    Map<String, Object> node = parseObject(line, source, lineNumber);
     String id = text(node, "id", source, lineNumber, false);
     if (id == null) {
       id = "line-" + lineNumber;
@@ -146,22 +146,23 @@ public final class JsonlFormat {
       }
     }
     int annotators;
-    JsonNode n = node.get("n_annotators");
-    if (n == null || n.isNull()) {
-      int total = votes.values().stream().mapToInt(Integer::intValue).sum();
-      annotators = annotations.isEmpty() ? Math.max(1, total)
-          : (int) annotations.stream().map(Annotation::annotator).distinct().count();
-    } else if (n.isIntegralNumber() && n.canConvertToInt() && n.intValue() >= 1) {
-      annotators = n.intValue();
+    Object n = node.get("n_annotators");
+    if (n == null) {
+      int total = 0;
+      for (int count : votes.values()) {
+        total += count;
+      }
+      annotators = annotations.isEmpty() ? Math.max(1, total) : distinctAnnotators(annotations);
+    } else if (n instanceof Integer count && count >= 1) {
+      annotators = count;
     } else {
       throw new CorpusFormatException(source, lineNumber, "n_annotators",
-          "must be an integer >= 1, got " + n);
+          "must be an integer >= 1, got " + json(n));
     }
     Map<String, Object> extra = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> f = it.next();
+    for (Map.Entry<String, Object> f : node.entrySet()) {
       if (!KNOWN.contains(f.getKey())) {
-        extra.put(f.getKey(), MAPPER.convertValue(f.getValue(), Object.class));
+        extra.put(f.getKey(), f.getValue());
       }
     }
     try {
@@ -172,16 +173,28 @@ public final class JsonlFormat {
     }
   }
 
+  private static int distinctAnnotators(List<Annotation> annotations) {
+    Set<String> seen = new HashSet<>();
+    for (Annotation a : annotations) {
+      seen.add(a.annotator());
+    }
+    return seen.size();
+  }
+
   /**
    * One JSON object and nothing after it on the line (a second object or stray text would be
-   * silently dropped otherwise); a duplicated key is named with its path.
+   * silently dropped otherwise), read into plain values ({@link JsonValues}); a duplicated key is
+   * named with its path, and so is a lone UTF-16 surrogate (from a {@code \uD800} escape) in any
+   * key or string: it is not a Unicode character, and UTF-8 output would turn it into {@code ?}.
    */
-  private static JsonNode parseObject(String line, String source, long lineNumber)
+  private static Map<String, Object> parseObject(String line, String source, long lineNumber)
       throws CorpusFormatException {
     try (JsonParser parser = MAPPER.createParser(line)) {
-      JsonNode node;
+      JsonValues values = new JsonValues();
+      Object value;
       try {
-        node = MAPPER.readTree(parser);
+        JsonToken first = parser.nextToken();
+        value = first == null ? null : values.read(parser, first);
       } catch (StreamReadException e) {
         String message = e.getOriginalMessage();
         if (message != null && message.startsWith("Duplicate field")) {
@@ -190,7 +203,7 @@ public final class JsonlFormat {
         }
         throw new CorpusFormatException(source, lineNumber, null, "invalid JSON: " + message);
       }
-      if (node == null || !node.isObject()) {
+      if (!(value instanceof Map)) {
         throw new CorpusFormatException(source, lineNumber, null, "not a JSON object");
       }
       JsonToken after;
@@ -203,7 +216,13 @@ public final class JsonlFormat {
         throw new CorpusFormatException(source, lineNumber, null, "holds more after the JSON"
             + " object (a second object or stray text): one object a line");
       }
-      return node;
+      if (values.foundLoneSurrogate()) {
+        throw new CorpusFormatException(source, lineNumber, values.loneSurrogateField(),
+            values.loneSurrogateMessage());
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> object = (Map<String, Object>) value;
+      return object;
     } catch (IOException e) {
       throw new CorpusFormatException(source, lineNumber, null, "invalid JSON: " + e.getMessage());
     }
@@ -220,35 +239,12 @@ public final class JsonlFormat {
     return sb.length() == 0 ? null : sb.toString();
   }
 
-  /**
-   * Refuses a lone UTF-16 surrogate (from a {@code \uD800} escape) in any key or string: it is
-   * not a Unicode character, and UTF-8 output would turn it into {@code ?}.
-   */
-  private static void requireUnicode(JsonNode node, String path, String source, long line)
-      throws CorpusFormatException {
-    if (node.isTextual()) {
-      int at = loneSurrogate(node.textValue());
-      if (at >= 0) {
-        throw new CorpusFormatException(source, line, path, "holds a lone surrogate \\u"
-            + String.format("%04X", (int) node.textValue().charAt(at)) + " at character " + at
-            + ", which is not a Unicode character");
-      }
-    } else if (node.isContainerNode()) {
-      int index = 0;
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> f = it.next();
-        String child = path == null ? f.getKey() : path + "." + f.getKey();
-        if (loneSurrogate(f.getKey()) >= 0) {
-          throw new CorpusFormatException(source, line, path, "has a key holding a lone"
-              + " surrogate, which is not a Unicode character");
-        }
-        requireUnicode(f.getValue(), child, source, line);
-      }
-      if (node.isArray()) {
-        for (JsonNode element : node) {
-          requireUnicode(element, (path == null ? "" : path) + "[" + index++ + "]", source, line);
-        }
-      }
+  /** A value as JSON, for messages ({@code null} for a missing one). */
+  private static String json(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      return String.valueOf(value);
     }
   }
 
@@ -290,155 +286,158 @@ public final class JsonlFormat {
 
   /** Writes one example as a JSON line (no newline), fields in the documented order. */
   public static String toLine(AnnotatedExample e) {
-    ObjectNode o = MAPPER.createObjectNode();
-    o.put("id", e.id());
-    o.put("text", e.text());
-    o.put("target", e.target());
-    o.put("start", e.start());
-    o.put("end", e.end());
-    ObjectNode labels = o.putObject("labels");
-    e.labels().forEach(labels::put);
-    if (!e.votes().isEmpty()) {
-      ObjectNode votes = o.putObject("votes");
-      e.votes().forEach(votes::put);
-    }
-    o.put("n_annotators", e.annotators());
-    if (e.hasAnnotations()) {
-      ArrayNode answers = o.putArray("annotations");
-      for (Annotation a : e.annotations()) {
-        answers.addObject().put("annotator", a.annotator()).put("label", a.label());
-      }
-    }
-    e.extra().forEach((k, v) -> o.set(k, MAPPER.valueToTree(v)));
-    try {
-      return MAPPER.writeValueAsString(o);
-    } catch (JsonProcessingException ex) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = generator(out)) {
+      JsonlWriter.writeObject(e, g);
+    } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
+    return out.toString();
   }
 
   /** Writes every example, one line each, each line ending in {@code \n}. */
   public static void write(Iterable<AnnotatedExample> examples, Writer out) throws IOException {
+    JsonlWriter writer = new JsonlWriter(out);
     for (AnnotatedExample e : examples) {
-      out.write(toLine(e));
-      out.write('\n');
+      writer.write(e);
     }
+    writer.flush();
   }
 
-  private static String text(JsonNode node, String field, String source, long line,
+  /** A generator writing JSON to {@code out} (it flushes, but never closes, {@code out}). */
+  static JsonGenerator generator(Writer out) throws IOException {
+    JsonGenerator g = MAPPER.createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+    g.setRootValueSeparator(null);
+    return g;
+  }
+
+  /** An extra field's value as Jackson's tree model would hold it (for writing it back). */
+  static JsonNode tree(Object value) {
+    return MAPPER.valueToTree(value);
+  }
+
+  private static String text(Map<String, Object> node, String field, String source, long line,
       boolean required) throws CorpusFormatException {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) {
+    Object v = node.get(field);
+    if (v == null) {
       if (required) {
         throw new CorpusFormatException(source, line, field, "is missing");
       }
       return null;
     }
-    if (!v.isTextual()) {
-      throw new CorpusFormatException(source, line, field, "must be a string, got " + v);
+    if (!(v instanceof String text)) {
+      throw new CorpusFormatException(source, line, field, "must be a string, got " + json(v));
     }
-    if (required && v.asText().isEmpty()) {
+    if (required && text.isEmpty()) {
       throw new CorpusFormatException(source, line, field, "is empty");
     }
-    return v.asText();
+    return text;
   }
 
-  private static int integer(JsonNode node, String field, String source, long line)
+  private static int integer(Map<String, Object> node, String field, String source, long line)
       throws CorpusFormatException {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) {
+    Object v = node.get(field);
+    if (v == null) {
       throw new CorpusFormatException(source, line, field, "is missing");
     }
-    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-      throw new CorpusFormatException(source, line, field, "must be an integer, got " + v);
+    if (!(v instanceof Integer i)) {
+      throw new CorpusFormatException(source, line, field, "must be an integer, got " + json(v));
     }
-    return v.intValue();
+    return i;
   }
 
-  private static List<Annotation> annotations(JsonNode node, String source, long line)
+  private static List<Annotation> annotations(Map<String, Object> node, String source, long line)
       throws CorpusFormatException {
-    JsonNode v = node.get("annotations");
-    if (v == null || v.isNull()) {
+    Object v = node.get("annotations");
+    if (v == null) {
       return List.of();
     }
-    if (!v.isArray()) {
+    if (!(v instanceof List<?> list)) {
       throw new CorpusFormatException(source, line, "annotations",
           "must be an array of {\"annotator\": …, \"label\": …} objects");
     }
-    List<Annotation> out = new ArrayList<>(v.size());
-    for (int i = 0; i < v.size(); i++) {
-      JsonNode a = v.get(i);
-      String field = "annotations[" + i + "]";
-      if (!a.isObject()) {
-        throw new CorpusFormatException(source, line, field,
-            "must be an object {\"annotator\": …, \"label\": …}, got " + a);
+    List<Annotation> out = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      Object a = list.get(i);
+      if (!(a instanceof Map<?, ?> answer)) {
+        throw new CorpusFormatException(source, line, "annotations[" + i + "]",
+            "must be an object {\"annotator\": …, \"label\": …}, got " + json(a));
       }
-      JsonNode who = a.get("annotator");
-      if (who == null || !(who.isTextual() || who.isIntegralNumber()) || who.asText().isEmpty()) {
-        throw new CorpusFormatException(source, line, field + ".annotator",
-            "must be a non-empty string or an integer, got " + who);
+      Object who = answer.get("annotator");
+      String annotator = who instanceof String s ? s
+          : who instanceof Integer || who instanceof Long || who instanceof BigInteger
+              ? who.toString() : null;
+      if (annotator == null || annotator.isEmpty()) {
+        throw new CorpusFormatException(source, line, "annotations[" + i + "].annotator",
+            "must be a non-empty string or an integer, got " + json(who));
       }
-      JsonNode label = a.get("label");
-      if (label == null || !label.isTextual() || label.asText().isEmpty()) {
-        throw new CorpusFormatException(source, line, field + ".label",
-            "must be a non-empty string, got " + label);
+      Object label = answer.get("label");
+      if (!(label instanceof String name) || name.isEmpty()) {
+        throw new CorpusFormatException(source, line, "annotations[" + i + "].label",
+            "must be a non-empty string, got " + json(label));
       }
-      out.add(new Annotation(who.asText(), label.asText()));
+      out.add(new Annotation(annotator, name));
     }
     return out;
   }
 
-  private static Map<String, Integer> votes(JsonNode node, String source, long line)
+  private static Map<String, Integer> votes(Map<String, Object> node, String source, long line)
       throws CorpusFormatException {
-    JsonNode v = node.get("votes");
+    Object v = node.get("votes");
     Map<String, Integer> votes = new LinkedHashMap<>();
-    if (v == null || v.isNull()) {
+    if (v == null) {
       return votes;
     }
-    if (!v.isObject()) {
+    if (!(v instanceof Map<?, ?> counts)) {
       throw new CorpusFormatException(source, line, "votes", "must be an object of counts");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> f = it.next();
-      requireLabelName(f.getKey(), "votes", source, line);
-      JsonNode c = f.getValue();
-      if (!c.isIntegralNumber() || !c.canConvertToInt() || c.intValue() < 0) {
-        throw new CorpusFormatException(source, line, "votes." + f.getKey(),
-            "must be a non-negative integer, got " + c);
+    for (Map.Entry<?, ?> f : counts.entrySet()) {
+      String name = (String) f.getKey();
+      requireLabelName(name, "votes", source, line);
+      if (!(f.getValue() instanceof Integer c) || c < 0) {
+        throw new CorpusFormatException(source, line, "votes." + name,
+            "must be a non-negative integer, got " + json(f.getValue()));
       }
-      votes.put(f.getKey(), c.intValue());
+      votes.put(name, c);
     }
     return votes;
   }
 
-  private static Map<String, Double> labels(JsonNode node, Map<String, Integer> votes,
+  private static Map<String, Double> labels(Map<String, Object> node, Map<String, Integer> votes,
       String source, long line) throws CorpusFormatException {
-    JsonNode v = node.get("labels");
+    Object v = node.get("labels");
     Map<String, Double> labels = new LinkedHashMap<>();
-    if (v == null || v.isNull()) {
-      long total = votes.values().stream().mapToLong(Integer::longValue).sum();
+    if (v == null) {
+      long total = 0;
+      for (int count : votes.values()) {
+        total += count;
+      }
       if (total == 0) {
         throw new CorpusFormatException(source, line, "labels",
             "is missing (and there are no votes to derive it from)");
       }
-      votes.forEach((k, c) -> labels.put(k, c / (double) total));
+      for (Map.Entry<String, Integer> c : votes.entrySet()) {
+        labels.put(c.getKey(), c.getValue() / (double) total);
+      }
       return labels;
     }
-    if (!v.isObject() || v.isEmpty()) {
+    if (!(v instanceof Map<?, ?> probabilities) || probabilities.isEmpty()) {
       throw new CorpusFormatException(source, line, "labels",
           "must be a non-empty object of label probabilities");
     }
     double sum = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> f = it.next();
-      requireLabelName(f.getKey(), "labels", source, line);
-      JsonNode p = f.getValue();
-      if (!p.isNumber() || !Double.isFinite(p.doubleValue()) || p.doubleValue() < 0) {
-        throw new CorpusFormatException(source, line, "labels." + f.getKey(),
-            "must be a finite number >= 0, got " + p);
+    for (Map.Entry<?, ?> f : probabilities.entrySet()) {
+      String name = (String) f.getKey();
+      requireLabelName(name, "labels", source, line);
+      double p = f.getValue() instanceof Number number ? number.doubleValue() : Double.NaN;
+      if (!Double.isFinite(p) || p < 0) {
+        throw new CorpusFormatException(source, line, "labels." + name,
+            "must be a finite number >= 0, got " + json(f.getValue()));
       }
-      labels.put(f.getKey(), p.doubleValue());
-      sum += p.doubleValue();
+      labels.put(name, p);
+      sum += p;
     }
     if (Math.abs(sum - 1.0) > 1e-6) {
       throw new CorpusFormatException(source, line, "labels",

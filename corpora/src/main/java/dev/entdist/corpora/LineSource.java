@@ -5,7 +5,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -30,6 +29,8 @@ final class LineSource implements Closeable {
 
   /** A line over the limit is skipped for at most this many bytes before reading gives up. */
   static final long MAX_SKIP_BYTES = 1L << 30;
+
+  private static final char REPLACEMENT = '\uFFFD';
 
   private final InputStream in;
   private final String source;
@@ -192,9 +193,15 @@ final class LineSource implements Closeable {
         from = 3;
       }
     }
+    String text = new String(line, from, length - from, StandardCharsets.UTF_8);
+    if (text.indexOf(REPLACEMENT) < 0) {
+      return text;
+    }
+    // The lenient decoding above turns every malformed sequence into U+FFFD; the strict decoder
+    // tells those from a U+FFFD that is in the input.
     try {
-      CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(line, from, length - from));
-      return chars.toString();
+      decoder.reset().decode(ByteBuffer.wrap(line, from, length - from));
+      return text;
     } catch (CharacterCodingException e) {
       throw new CorpusFormatException(source, number, null, "line is not valid UTF-8");
     }

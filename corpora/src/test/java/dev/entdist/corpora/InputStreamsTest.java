@@ -116,6 +116,24 @@ class InputStreamsTest {
   }
 
   @Test
+  void withoutAChecksumTheSameOccurrencesAreReadAndNoChecksumIsClaimed() throws Exception {
+    byte[] bytes = corpus(50);
+    ByteArrayOutputStream packed = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(packed)) {
+      gz.write(bytes);
+    }
+    for (Path file : List.of(Files.write(dir.resolve("n.jsonl"), bytes),
+        Files.write(dir.resolve("n.jsonl.gz"), packed.toByteArray()))) {
+      LoadedCorpus digested = CorpusFiles.load(file.toString(), ReadOptions.defaults());
+      LoadedCorpus plain = CorpusFiles.load(file.toString(),
+          ReadOptions.defaults().withChecksum(false));
+      assertEquals(digested.corpus().examples(), plain.corpus().examples());
+      assertEquals(null, plain.checksum());
+      assertTrue(digested.checksum().startsWith("sha256:"), digested.checksum());
+    }
+  }
+
+  @Test
   void theBundledChecksumCoversItsIndexAndEveryWordFile() throws Exception {
     assumeTrue(BundledCorpus.isAvailable());
     MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,6 +136,36 @@ class ValidationTest {
       CorpusFormatException e = assertThrows(CorpusFormatException.class, lines::next);
       assertEquals(2, e.line());
       assertEquals("z", lines.next());
+    }
+  }
+
+  /**
+   * Lines are decoded leniently and checked strictly only when the result holds U+FFFD: a real
+   * U+FFFD is kept, every kind of malformed sequence is still refused on its line.
+   */
+  @Test
+  void aReplacementCharacterIsKeptAndMalformedSequencesAreRefused() throws Exception {
+    byte[][] malformed = {
+        {(byte) 0xC0, (byte) 0x80}, // overlong NUL
+        {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // an encoded surrogate
+        {'a', (byte) 0xE2, (byte) 0x82}, // truncated at the line end
+        {(byte) 0x80, 'b'}, // a lone continuation byte
+        {(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80}, // beyond U+10FFFF
+        {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD, (byte) 0xFF}}; // U+FFFD, then a bad byte
+    for (byte[] bad : malformed) {
+      ByteArrayOutputStream data = new ByteArrayOutputStream();
+      data.write("caf\u00e9 \ufffd ok\n".getBytes(StandardCharsets.UTF_8));
+      data.write(bad);
+      data.write("\nlast".getBytes(StandardCharsets.UTF_8));
+      try (LineSource lines = new LineSource(new ByteArrayInputStream(data.toByteArray()), "x",
+          100)) {
+        assertEquals("caf\u00e9 \ufffd ok", lines.next());
+        CorpusFormatException e = assertThrows(CorpusFormatException.class, lines::next,
+            HexFormat.of().formatHex(bad));
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
+        assertEquals("last", lines.next());
+      }
     }
   }
 }
