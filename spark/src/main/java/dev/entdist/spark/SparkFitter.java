@@ -12,13 +12,10 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -70,27 +67,22 @@ public final class SparkFitter implements Training.Fitter {
     ObjectiveShard.Layout layout = new ObjectiveShard.Layout(data.labels(),
         ObjectiveShard.featureIds(data), ObjectiveShard.weightTotal(data), restrict);
     int p = Math.max(1, Math.min(partitions, data.size()));
-    List<RowBlock> blocks = new ArrayList<>(p);
+    // Each block is the rows as the driver holds them (targets, weights and the whole data's
+    // inventories), not rebuilt from parts: the shards' sums are the local trainer's.
+    List<TrainingData> blocks = new ArrayList<>(p);
     for (int b = 0; b < p; b++) {
-      blocks.add(RowBlock.of(data, (int) ((long) b * data.size() / p),
-          (int) ((long) (b + 1) * data.size() / p)));
-    }
-    TreeMap<String, TreeSet<String>> inventories = null;
-    if (restrict) {
-      inventories = new TreeMap<>();
-      for (Map.Entry<String, Set<String>> e : data.inventories().entrySet()) {
-        inventories.put(e.getKey(), new TreeSet<>(e.getValue()));
-      }
+      int from = (int) ((long) b * data.size() / p);
+      int to = (int) ((long) (b + 1) * data.size() / p);
+      blocks.add(data.subset(IntStream.range(from, to).toArray()));
     }
     String run = UUID.randomUUID().toString();
     Broadcast<ObjectiveShard.Layout> layoutB = sc.broadcast(layout);
-    Broadcast<TreeMap<String, TreeSet<String>>> inventoriesB = sc.broadcast(inventories);
-    JavaRDD<RowBlock> rows = sc.parallelize(blocks, p).persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<TrainingData> rows = sc.parallelize(blocks, p).persist(StorageLevel.MEMORY_AND_DISK());
     // Cut the lineage to the driver's list, so tasks no longer carry the rows; build the
     // shards now, so that every evaluation finds them.
     rows.rdd().localCheckpoint();
     rows.mapPartitionsWithIndex((index, it) -> {
-      shard(run, index, it, layoutB, inventoriesB);
+      shard(run, index, it, layoutB);
       return List.of(index).iterator();
     }, true).count();
     blocks.clear();
@@ -99,7 +91,7 @@ public final class SparkFitter implements Training.Fitter {
       double[] squares = null;
       if (config.precondition()) {
         squares = sum(rows.mapPartitionsWithIndex((index, it) -> {
-          ObjectiveShard s = shard(run, index, it, layoutB, inventoriesB);
+          ObjectiveShard s = shard(run, index, it, layoutB);
           double[] sq = new double[layout.featureIds().length];
           synchronized (s) {
             s.addSquares(sq);
@@ -108,7 +100,7 @@ public final class SparkFitter implements Training.Fitter {
         }, true), p, layout.featureIds().length).grad();
       }
       ShardedObjective objective = new ShardedObjective(layout, config.lambda(),
-          (theta, grad) -> evaluate(rows, p, run, layoutB, inventoriesB, theta, grad, dim),
+          (theta, grad) -> evaluate(rows, p, run, layoutB, theta, grad, dim),
           squares);
       return objective.fit(config, data, listener);
     } finally {
@@ -116,7 +108,6 @@ public final class SparkFitter implements Training.Fitter {
       drop(run);
       rows.unpersist(false);
       layoutB.destroy();
-      inventoriesB.destroy();
     }
   }
 
@@ -130,15 +121,13 @@ public final class SparkFitter implements Training.Fitter {
     return evaluations;
   }
 
-  private double evaluate(JavaRDD<RowBlock> rows, int p, String run,
-      Broadcast<ObjectiveShard.Layout> layoutB,
-      Broadcast<TreeMap<String, TreeSet<String>>> inventoriesB, double[] theta, double[] grad,
-      int dim) {
+  private double evaluate(JavaRDD<TrainingData> rows, int p, String run,
+      Broadcast<ObjectiveShard.Layout> layoutB, double[] theta, double[] grad, int dim) {
     long start = System.nanoTime();
     Broadcast<double[]> thetaB = sc.broadcast(theta);
     try {
       Partial total = sum(rows.mapPartitionsWithIndex((index, it) -> {
-        ObjectiveShard s = shard(run, index, it, layoutB, inventoriesB);
+        ObjectiveShard s = shard(run, index, it, layoutB);
         double[] g = new double[dim];
         double loss;
         synchronized (s) {
@@ -188,15 +177,10 @@ public final class SparkFitter implements Training.Fitter {
     return new Partial(parts.isEmpty() ? 0 : parts.get(0).index(), loss, g);
   }
 
-  private static ObjectiveShard shard(String run, int index, java.util.Iterator<RowBlock> it,
-      Broadcast<ObjectiveShard.Layout> layoutB,
-      Broadcast<TreeMap<String, TreeSet<String>>> inventoriesB) {
-    return SHARDS.computeIfAbsent(run + ":" + index, key -> {
-      RowBlock block = it.next();
-      ObjectiveShard.Layout layout = layoutB.value();
-      return new ObjectiveShard(block.toTrainingData(layout.labels(), inventoriesB.value()),
-          layout);
-    });
+  private static ObjectiveShard shard(String run, int index,
+      java.util.Iterator<TrainingData> it, Broadcast<ObjectiveShard.Layout> layoutB) {
+    return SHARDS.computeIfAbsent(run + ":" + index,
+        key -> new ObjectiveShard(it.next(), layoutB.value()));
   }
 
   private static void drop(String run) {

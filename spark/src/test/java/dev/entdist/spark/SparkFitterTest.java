@@ -93,6 +93,23 @@ class SparkFitterTest {
         new double[] {1}), "w0")[3], 1e-2, "word 0's inventory leaves d out");
   }
 
+  /**
+   * The driver runs the local trainer's L-BFGS: over one partition with λ = 0 (no penalty added
+   * on the driver in another order) every sum, and so every step, is the local trainer's.
+   */
+  @Test
+  void onePartitionRetracesTheLocalTrainerBitForBit() {
+    TrainingData data = data(4, 300);
+    TrainerConfig c = config().withLambda(0).withMaxIter(15);
+    TrainingResult local = SoftmaxTrainer.fit(data, c);
+    TrainingResult spark = new SparkFitter(TestSpark.context(), 1)
+        .fit(data, c.withThreads(2), ProgressListener.NONE);
+    assertEquals(local.stats().iterations(), spark.stats().iterations());
+    assertEquals(local.stats().evaluations(), spark.stats().evaluations());
+    assertEquals(Double.doubleToLongBits(local.stats().finalObjective()),
+        Double.doubleToLongBits(spark.stats().finalObjective()));
+  }
+
   @Test
   void aFixedPartitioningIsDeterministic() {
     TrainingData data = data(3, 500);

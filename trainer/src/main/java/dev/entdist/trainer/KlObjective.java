@@ -1,13 +1,5 @@
 package dev.entdist.trainer;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * The objective of the design over a {@link CompactProblem}:
  *
@@ -22,15 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * partial sums are added in block order, so the result is bit-identical for any thread count.
  * Masked labels (inventories) get logit −∞ and probability 0.
  */
-final class KlObjective implements Objective, AutoCloseable {
+final class KlObjective implements Objective, LbfgsFunction, AutoCloseable {
 
   private static final int ROW_BLOCK = 2048;
   private static final int COL_BLOCK = 4096;
 
   private final CompactProblem p;
   private final double lambda;
-  private final ExecutorService pool;
-  private final int threads;
+  private final BlockRunner runner;
   private final double[] residuals;
   private final double[] blockLoss;
   private final double[] blockBias;
@@ -40,12 +31,7 @@ final class KlObjective implements Objective, AutoCloseable {
   KlObjective(CompactProblem problem, double lambda, int threads) {
     this.p = problem;
     this.lambda = lambda;
-    this.threads = threads;
-    this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "entdist-objective");
-      t.setDaemon(true);
-      return t;
-    }) : null;
+    this.runner = new BlockRunner(threads, "entdist-objective");
     residuals = new double[p.n * p.k];
     int blocks = (p.n + ROW_BLOCK - 1) / ROW_BLOCK;
     blockLoss = new double[blocks];
@@ -54,7 +40,7 @@ final class KlObjective implements Objective, AutoCloseable {
 
   /** The threads the objective's passes run on. */
   int threads() {
-    return threads;
+    return runner.threads();
   }
 
   /** The problem. */
@@ -132,8 +118,14 @@ final class KlObjective implements Objective, AutoCloseable {
     }
   }
 
+  @Override
+  public int parameters() {
+    return p.parameters();
+  }
+
   /** L(θ) and ∂L/∂θ in one call. */
-  double valueAndGradient(double[] theta, double[] grad) {
+  @Override
+  public double valueAndGradient(double[] theta, double[] grad) {
     double v = value(theta);
     gradientFromResiduals(theta, grad);
     return v;
@@ -169,44 +161,14 @@ final class KlObjective implements Objective, AutoCloseable {
     }
   }
 
-  /** One block of work. */
-  interface Block {
-    void run(int block);
-  }
-
   /** Runs {@code body} for every block 0..blocks−1 on the objective's threads. */
-  void run(int blocks, Block body) {
-    if (pool == null || blocks == 1) {
-      for (int b = 0; b < blocks; b++) {
-        body.run(b);
-      }
-      return;
-    }
-    AtomicInteger next = new AtomicInteger();
-    List<Future<?>> futures = new ArrayList<>(threads);
-    for (int t = 0; t < threads; t++) {
-      futures.add(pool.submit(() -> {
-        for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
-          body.run(b);
-        }
-      }));
-    }
-    try {
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("objective evaluation interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("objective evaluation failed", e.getCause());
-    }
+  @Override
+  public void run(int blocks, Block body) {
+    runner.run(blocks, body);
   }
 
   @Override
   public void close() {
-    if (pool != null) {
-      pool.shutdownNow();
-    }
+    runner.close();
   }
 }

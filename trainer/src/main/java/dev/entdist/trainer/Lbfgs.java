@@ -1,7 +1,8 @@
 package dev.entdist.trainer;
 
 /**
- * Limited-memory BFGS over a {@link KlObjective}, with a line search that satisfies the strong
+ * Limited-memory BFGS over an {@link LbfgsFunction} (the local {@link KlObjective}, or the
+ * {@link ShardedObjective} whose sums come from a cluster), with a line search that satisfies the strong
  * Wolfe conditions (Nocedal &amp; Wright, Algorithms 7.4, 3.5 and 3.6; the cubic interpolation and
  * zoom safeguards follow PyTorch's {@code _strong_wolfe}). It stops when max |∂L/∂θ| ≤ tol (the
  * peers' rule), at the iteration cap, or when the line search can no longer make progress.
@@ -22,7 +23,7 @@ final class Lbfgs {
   private static final int BLOCK = 1 << 15;
   static final int DECREASE_WINDOW = 5;
 
-  private final KlObjective objective;
+  private final LbfgsFunction objective;
   private final int memory;
   private final double tol;
   private final int maxIter;
@@ -32,7 +33,7 @@ final class Lbfgs {
   private final double[] blockSums;
   private int evaluations;
 
-  Lbfgs(KlObjective objective, int memory, double tol, int maxIter, ProgressListener listener) {
+  Lbfgs(LbfgsFunction objective, int memory, double tol, int maxIter, ProgressListener listener) {
     this(objective, memory, tol, maxIter, listener, 0);
   }
 
@@ -41,7 +42,7 @@ final class Lbfgs {
    * the last {@value #DECREASE_WINDOW} iterations (0 = off). The λ search uses it: its fits need
    * the held-out KL, not the last digits of the optimum.
    */
-  Lbfgs(KlObjective objective, int memory, double tol, int maxIter, ProgressListener listener,
+  Lbfgs(LbfgsFunction objective, int memory, double tol, int maxIter, ProgressListener listener,
       double relativeDecrease) {
     this.relativeDecrease = relativeDecrease;
     this.objective = objective;
@@ -49,7 +50,7 @@ final class Lbfgs {
     this.tol = tol;
     this.maxIter = maxIter;
     this.listener = listener;
-    this.n = objective.problem().parameters();
+    this.n = objective.parameters();
     this.blockSums = new double[(n + BLOCK - 1) / BLOCK];
   }
 

@@ -63,16 +63,23 @@ public final class ShardedObjective implements Objective {
 
   @Override
   public double value(double[] theta) {
-    evaluations++;
     double[] grad = new double[wEnd + k];
+    double v = valueAndGradient(theta, grad);
+    lastTheta = theta.clone();
+    lastGrad = grad;
+    return v;
+  }
+
+  /** L(θ); leaves ∂L/∂θ in {@code grad} (length F·K + K). */
+  private double valueAndGradient(double[] theta, double[] grad) {
+    evaluations++;
+    Arrays.fill(grad, 0);
     double loss = sums.compute(theta, grad);
     double sq = 0;
     for (int j = 0; j < wEnd; j++) {
       sq += theta[j] * theta[j];
       grad[j] += lambda * theta[j];
     }
-    lastTheta = theta.clone();
-    lastGrad = grad;
     return loss + 0.5 * lambda * sq;
   }
 
@@ -101,11 +108,32 @@ public final class ShardedObjective implements Objective {
     return s;
   }
 
+  /** This objective as {@link Lbfgs} sees it, its vector passes run by {@code runner}. */
+  private LbfgsFunction passes(BlockRunner runner) {
+    return new LbfgsFunction() {
+      @Override
+      public int parameters() {
+        return wEnd + k;
+      }
+
+      @Override
+      public double valueAndGradient(double[] theta, double[] grad) {
+        return ShardedObjective.this.valueAndGradient(theta, grad);
+      }
+
+      @Override
+      public void run(int blocks, Block body) {
+        runner.run(blocks, body);
+      }
+    };
+  }
+
   /**
    * Minimises with L-BFGS ({@code config}'s λ must be this objective's) and builds the model as
    * the local trainer does (dense weights, the labels without mass of {@code data}), without
-   * word summaries. The driver is Smile's L-BFGS through {@link LbfgsAdapter} (the local
-   * trainer's own {@link Lbfgs} runs the local kernel's parallel passes, not a sum over shards).
+   * word summaries. The optimiser is the local trainer's: its own L-BFGS ({@link Lbfgs}), whose
+   * vector passes run on {@code config}'s threads here (their sums are added in a fixed block
+   * order, so the thread count does not change the result), or Smile's with preconditioning.
    *
    * @param data all the rows (their size, labels, inventories and targets; the shards hold the
    *     same rows)
@@ -126,8 +154,16 @@ public final class ShardedObjective implements Objective {
           + " layout's " + layout.labels());
     }
     long start = System.nanoTime();
-    LbfgsAdapter.Outcome out = new LbfgsAdapter(this, config.precondition(), config.tol(),
-        config.maxIter(), listener).minimize(config.lbfgsMemory());
+    LbfgsAdapter.Outcome out;
+    if (config.precondition()) {
+      out = new LbfgsAdapter(this, true, config.tol(), config.maxIter(), listener)
+          .minimize(config.lbfgsMemory());
+    } else {
+      try (BlockRunner runner = new BlockRunner(config.threads(), "entdist-lbfgs")) {
+        out = new Lbfgs(passes(runner), config.lbfgsMemory(), config.tol(), config.maxIter(),
+            listener).minimize(new double[wEnd + k]);
+      }
+    }
     SoftmaxTrainer.requireFinite(out, config);
     double seconds = (System.nanoTime() - start) / 1e9;
     // θ = 0 predicts uniformly over each row's labels: its data term is the untrained objective.

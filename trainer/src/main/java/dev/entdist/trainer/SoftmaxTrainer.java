@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Fits a {@link SoftmaxModel} to {@link TrainingData} by minimising the objective of the design
  * (weighted mean KL to the targets plus (λ/2)·‖W‖², bias unpenalised) from W = 0, b = 0, with
- * Smile's L-BFGS (full batch, stopping at max |∂L/∂θ| ≤ tol or the iteration cap) or minibatch
- * Adam. Parameters exist only for the features that occur in the data.
+ * L-BFGS (full batch, stopping at max |∂L/∂θ| ≤ tol or the iteration cap: {@link Lbfgs}, or
+ * Smile's with preconditioning) or minibatch Adam. Parameters exist only for the features that occur in the data.
  *
  * <p>Smile logs each L-BFGS iteration at INFO through slf4j logger {@code smile.math.BFGS};
  * applications that bind slf4j should set that logger to WARN.

@@ -18,8 +18,14 @@ import java.util.TreeSet;
  *
  * <p>Targets are validated to sum to 1 within {@value #SUM_TOLERANCE} and then renormalised
  * exactly; weights must be finite and non-negative with a positive sum.
+ *
+ * <p>Serialisable, so that a cluster can ship parts of it ({@link #subset}) to its workers as
+ * they are: rebuilding rows with {@link #of} would renormalise the targets a second time, which
+ * can move their last bits.
  */
-public final class TrainingData {
+public final class TrainingData implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** Tolerance on the sum of a target row before it is renormalised (the peers' tolerance). */
   public static final double SUM_TOLERANCE = 1e-6;

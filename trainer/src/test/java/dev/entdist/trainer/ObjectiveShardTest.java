@@ -187,6 +187,36 @@ class ObjectiveShardTest {
   }
 
   /**
+   * The sharded fit runs the local trainer's own L-BFGS: over one shard, with λ = 0 (so that no
+   * penalty is added in another order), every sum is the local one, and so is every step, on any
+   * number of driver threads; over three shards the sums differ by rounding only.
+   */
+  @Test
+  void shardedFitRunsTheLocalTrainersLbfgs() {
+    TrainingData data = data();
+    ObjectiveShard.Layout layout = new ObjectiveShard.Layout(data.labels(),
+        ObjectiveShard.featureIds(data), ObjectiveShard.weightTotal(data), false);
+    TrainerConfig config = TrainerConfig.defaults().withLambda(0).withMaxIter(25).withThreads(1);
+    TrainingResult local = SoftmaxTrainer.fit(data, config);
+    for (int threads : new int[] {1, 3}) {
+      TrainingResult fit = sharded(data, layout, 1, 0, false)
+          .fit(config.withThreads(threads), data, ProgressListener.NONE);
+      assertEquals(local.stats().iterations(), fit.stats().iterations());
+      assertEquals(local.stats().evaluations(), fit.stats().evaluations());
+      assertEquals(Double.doubleToLongBits(local.stats().finalObjective()),
+          Double.doubleToLongBits(fit.stats().finalObjective()), threads + " threads");
+      assertArrayEquals(local.model().weightArray(), fit.model().weightArray(), 0.0);
+    }
+    TrainerConfig penalised = config.withLambda(1e-2).withMaxIter(300);
+    TrainingResult localPenalised = SoftmaxTrainer.fit(data, penalised);
+    TrainingResult three = sharded(data, layout, 3, penalised.lambda(), false)
+        .fit(penalised, data, ProgressListener.NONE);
+    double a = localPenalised.stats().finalObjective();
+    assertTrue(localPenalised.stats().converged() && three.stats().converged());
+    assertEquals(a, three.stats().finalObjective(), 1e-12 * a);
+  }
+
+  /**
    * With real inventories (a sparse layout on the local trainer, a dense one on the shards) the
    * sharded fit reaches the local trainer's objective and builds the same model: the weights
    * outside the sparse layout stay 0.
