@@ -68,6 +68,7 @@ final class AdamOptimizer {
       double f = objective.valueAndGradient(theta, grad);
       listener.onProgress(epoch, config.epochs(), f, maxAbs(grad),
           (System.nanoTime() - start) / 1e9);
+      fill(objective, grad, 0.0); // the batches add into a zero gradient
       if (held > 0) {
         double kl = heldOutKl(p, theta, heldOut, z);
         if (kl < bestHeld) {
@@ -88,7 +89,8 @@ final class AdamOptimizer {
   }
 
   /**
-   * Sets {@code grad} to the gradient of the batch's data term, the weighted mean Σ_i
+   * Adds to {@code grad}, which must be all zeros (each {@link #update} step leaves it so), the
+   * gradient of the batch's data term, the weighted mean Σ_i
    * (w_i/wsum)·KL(y_i ‖ p_i) over rows {@code rows[from..to)}: (p_i − y_i) x_iᵀ for the weights
    * and (p_i − y_i) for the bias (the λ term is added by {@link #update}). The rows' residuals
    * (into {@code residuals}, (to − from)·K long) are computed on the objective's threads in
@@ -109,7 +111,6 @@ final class AdamOptimizer {
             p.normWeights[i] / wsum, z, residuals, (q - from) * k);
       }
     });
-    fill(objective, grad, 0.0);
     int bias = p.layout.weights;
     for (int q = from; q < to; q++) {
       for (int j = 0; j < k; j++) {
@@ -159,6 +160,7 @@ final class AdamOptimizer {
       m[q] = mq;
       v[q] = vq;
       theta[q] -= lr * mq / (Math.sqrt(vq) + EPSILON);
+      grad[q] = 0; // ready for the next batch, without a pass of its own
     }
     for (int q = mid; q < to; q++) {
       double g = grad[q];
@@ -167,12 +169,14 @@ final class AdamOptimizer {
       m[q] = mq;
       v[q] = vq;
       theta[q] -= lr * mq / (Math.sqrt(vq) + EPSILON);
+      grad[q] = 0;
     }
   }
 
   /**
    * One Adam step on θ from the data gradient {@code grad} (λθ is added to the weights' part,
-   * the first {@code wEnd} entries), bias-corrected at step {@code t} (from 1).
+   * the first {@code wEnd} entries), bias-corrected at step {@code t} (from 1); leaves {@code
+   * grad} all zeros.
    */
   static void update(double[] theta, double[] grad, double[] m, double[] v, long t, double rate,
       double lambda, int wEnd) {

@@ -63,7 +63,7 @@ public final class LambdaSearch {
    * warm-started path each fit starts near its optimum, and the search needs the held-out KL,
    * not the optimum.
    */
-  public static final int SEARCH_MAX_ITER = 40;
+  public static final int SEARCH_MAX_ITER = 30;
 
   private LambdaSearch() {}
 
