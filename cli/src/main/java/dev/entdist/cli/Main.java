@@ -18,20 +18,6 @@ import picocli.CommandLine.Option;
       "",
       "Wherever a corpus FILE is expected, the word 'bundled' names the corpus inside the jar."
     },
-    subcommands = {
-      CompareCommand.class,
-      TrainCommand.class,
-      EvaluateCommand.class,
-      CalibrateCommand.class,
-      PredictCommand.class,
-      QueryCommand.class,
-      ServeCommand.class,
-      ModelCommand.class,
-      DivergenceCommand.class,
-      CorpusCommand.class,
-      FeaturesCommand.class,
-      CommandLine.HelpCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -68,20 +54,58 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Builds the configured command line (shared by {@link #main} and the tests), with {@code
-   * completion}, which prints a bash/zsh completion script, added to the annotated subcommands.
+   * The subcommands, in the order the help lists them ({@code completion} comes last). They are
+   * added in code rather than in the {@code @Command} annotation so that a run of one command
+   * builds only that one: picocli reads every option of every command by reflection, which took
+   * about a second of a short command's start.
+   */
+  private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(
+      CompareCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
+      CalibrateCommand.class,
+      PredictCommand.class,
+      QueryCommand.class,
+      ServeCommand.class,
+      ModelCommand.class,
+      DivergenceCommand.class,
+      CorpusCommand.class,
+      FeaturesCommand.class,
+      CommandLine.HelpCommand.class);
+
+  private static final String COMPLETION = "completion";
+
+  /**
+   * Builds the configured command line with every subcommand (the help, completion and the tests
+   * see this one), {@code completion}, which prints a bash/zsh completion script, included.
    */
   public static CommandLine commandLine() {
+    return commandLine(null);
+  }
+
+  /**
+   * The command line with only the subcommand {@code only} (a top-level command's exact name
+   * other than {@code help} and {@code completion}, which need the others), or with all of them
+   * when {@code only} is {@code null}.
+   */
+  static CommandLine commandLine(String only) {
     CommandLine cl = new CommandLine(new Main());
-    CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-    completion.getCommandSpec().name("completion");
-    completion.getCommandSpec().usageMessage()
-        .hidden(false)
-        .description("Print a bash/zsh completion script for entdist on stdout.")
-        .footerHeading("%nExample:%n")
-        .footer("  source <(entdist completion)         this shell",
-            "  entdist completion > ~/.local/share/bash-completion/completions/entdist");
-    cl.addSubcommand("completion", completion);
+    for (Class<?> c : COMMANDS) {
+      if (only == null || only.equals(nameOf(c))) {
+        cl.addSubcommand(c);
+      }
+    }
+    if (only == null) {
+      CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+      completion.getCommandSpec().name(COMPLETION);
+      completion.getCommandSpec().usageMessage()
+          .hidden(false)
+          .description("Print a bash/zsh completion script for entdist on stdout.")
+          .footerHeading("%nExample:%n")
+          .footer("  source <(entdist completion)         this shell",
+              "  entdist completion > ~/.local/share/bash-completion/completions/entdist");
+      cl.addSubcommand(COMPLETION, completion);
+    }
     cl.setExecutionExceptionHandler(new ErrorHandler());
     cl.setParameterExceptionHandler(Main::usageError);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -160,10 +184,32 @@ public final class Main implements Runnable {
    */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
-    CommandLine cl = commandLine();
+    CommandLine cl = commandLine(onlyCommand(args));
     java.nio.charset.Charset console = ConsoleText.consoleCharset();
     cl.setOut(ConsoleText.writer(System.out, console));
     cl.setErr(ConsoleText.writer(System.err, console));
     System.exit(cl.execute(args));
+  }
+
+  /**
+   * The top-level command {@code args} run, when it is named exactly and needs no other command
+   * ({@code help} and {@code completion} list them all, a misspelt name is answered with
+   * suggestions from all of them); otherwise {@code null}.
+   */
+  static String onlyCommand(String[] args) {
+    if (args.length == 0) {
+      return null;
+    }
+    for (Class<?> c : COMMANDS) {
+      String name = nameOf(c);
+      if (name.equals(args[0]) && !name.equals("help")) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  private static String nameOf(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
   }
 }

@@ -4,11 +4,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** Runs the command line in-process and captures its exit code, stdout and stderr. */
+/**
+ * Runs the command line in-process, built as {@link Main#main} builds it (only the command
+ * named, when one is), and captures its exit code, stdout and stderr.
+ */
 record CliRun(int code, String out, String err) {
 
   static CliRun of(String... args) {
-    CommandLine cl = Main.commandLine();
+    CommandLine cl = Main.commandLine(Main.onlyCommand(args));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out));
