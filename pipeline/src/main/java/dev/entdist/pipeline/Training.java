@@ -49,6 +49,9 @@ public final class Training {
   /** Folds of the cross-validated λ search. */
   public static final int LAMBDA_FOLDS = 3;
 
+  /** {@code --inventory auto} holds out one of this many parts of the sentences (a fifth). */
+  public static final int INVENTORY_FOLDS = 5;
+
   /** Occurrences analysed per progress step. */
   private static final int FEATURE_CHUNK = 256;
 
@@ -128,7 +131,8 @@ public final class Training {
   /**
    * Trains on every occurrence of {@code corpus} whose feature vectors (of {@code settings}'
    * feature configuration) are already computed, fitting with {@code fitter}: everything but
-   * the fit is what {@link #train(Corpus, TrainSettings, Monitor)} does.
+   * the fit is what {@link #train(Corpus, TrainSettings, Monitor)} does. The λ search and the
+   * inventory choice of {@link TrainSettings#inventoryAuto()} fit locally.
    */
   public static TrainedModel train(Corpus corpus, Map<AnnotatedExample, SparseVector> features,
       TrainSettings settings, Monitor monitor, Fitter fitter) {
@@ -177,9 +181,6 @@ public final class Training {
     return new TrainedModel(TextModel.of(model), fit.stats(), data.size(), examples.size(),
         search, trace.records(), inventory);
   }
-
-  /** Sentences (a fifth of them) held out by {@code --inventory auto}. */
-  public static final int INVENTORY_FOLDS = 5;
 
   /**
    * Restricted inventories mixed with the full softmax, or none, whichever scores the lower mean

@@ -2,8 +2,8 @@ package dev.entdist.trainer;
 
 /**
  * Limited-memory BFGS over an {@link LbfgsFunction} (the local {@link KlObjective}, or the
- * {@link ShardedObjective} whose sums come from a cluster), with a line search that satisfies the strong
- * Wolfe conditions (Nocedal &amp; Wright, Algorithms 7.4, 3.5 and 3.6; the cubic interpolation and
+ * {@link ShardedObjective} whose sums come from a cluster), with a line search that satisfies
+ * the strong Wolfe conditions (Nocedal &amp; Wright, Algorithms 7.4, 3.5 and 3.6; the cubic interpolation and
  * zoom safeguards follow PyTorch's {@code _strong_wolfe}). It stops when max |∂L/∂θ| ≤ tol (the
  * peers' rule), at the iteration cap, or when the line search can no longer make progress.
  *
