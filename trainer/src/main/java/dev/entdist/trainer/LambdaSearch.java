@@ -121,8 +121,8 @@ public final class LambdaSearch {
         .withMaxIter(warm ? Math.min(config.maxIter(), SEARCH_MAX_ITER) : config.maxIter());
     Fold[] parts = new Fold[folds];
     for (int f = 0; f < folds; f++) {
-      parts[f] = new Fold(data, foldOf, f, config.inventory()
-          == TrainerConfig.InventoryMode.RESTRICT);
+      parts[f] = new Fold(data, foldOf, f,
+          config.inventory() == TrainerConfig.InventoryMode.RESTRICT, warm);
     }
     double[] kl = new double[grid.size()];
     Arrays.fill(kl, Double.NaN);
@@ -269,14 +269,17 @@ public final class LambdaSearch {
     return foldOf;
   }
 
-  /** One fold: its training rows as a problem built once, its held-out rows, its path's θ. */
+  /**
+   * One fold: its training rows (for the path, as a problem built once), its held-out rows, its
+   * path's θ.
+   */
   private static final class Fold {
     final TrainingData train;
     final int[] test;
     final CompactProblem problem;
     double[] theta;
 
-    Fold(TrainingData data, int[] foldOf, int fold, boolean restrict) {
+    Fold(TrainingData data, int[] foldOf, int fold, boolean restrict, boolean warm) {
       int n = data.size();
       int held = 0;
       for (int i = 0; i < n; i++) {
@@ -292,7 +295,7 @@ public final class LambdaSearch {
         }
       }
       train = data.subset(rest);
-      problem = new CompactProblem(train, restrict);
+      problem = warm ? new CompactProblem(train, restrict) : null; // cold fits build their own
     }
 
     SoftmaxModel fit(TrainerConfig config, boolean warm) {

@@ -31,6 +31,8 @@ final class Lbfgs {
   private final double relativeDecrease;
   private final int n;
   private final double[] blockSums;
+  /** A second set of per-block partial sums, for the passes that produce two. */
+  private final double[] secondSums;
   private int evaluations;
 
   Lbfgs(LbfgsFunction objective, int memory, double tol, int maxIter, ProgressListener listener) {
@@ -52,6 +54,7 @@ final class Lbfgs {
     this.listener = listener;
     this.n = objective.parameters();
     this.blockSums = new double[(n + BLOCK - 1) / BLOCK];
+    this.secondSums = new double[blockSums.length];
   }
 
   /** Minimises from {@code start} (not modified). */
@@ -351,7 +354,6 @@ final class Lbfgs {
    */
   private double[] pair(double[] xNew, double[] x, double[] gNew, double[] g, double[] s,
       double[] y) {
-    double[] yyBlocks = new double[blockSums.length];
     double sy = sumOfBlocks(blk -> {
       double acc = 0;
       double accYy = 0;
@@ -363,11 +365,11 @@ final class Lbfgs {
         acc += sj * yj;
         accYy += yj * yj;
       }
-      yyBlocks[blk] = accYy;
+      secondSums[blk] = accYy;
       return acc;
     });
     double yy = 0;
-    for (double v : yyBlocks) {
+    for (double v : secondSums) {
       yy += v;
     }
     return new double[] {sy, yy};
