@@ -17,6 +17,8 @@
  *   heldout    hold out 20 % of TRAIN's sentences; for each λ of the grid train on the rest and
  *              fit a temperature on the held-out part; keep the λ with the lowest held-out KL
  *              (after its temperature), train on all of TRAIN with it, apply the temperature
+ *   wordtemp   one temperature against one a word, both fitted on a 20 % sentence split of
+ *              TRAIN (a word needs 20 held-out rows for its own), the model trained on the rest
  * TRAIN, TEST and DEV are corpus files (or 'bundled'). Every line of output is one JSON object.
  */
 
@@ -189,6 +191,42 @@ public class HeldOutStudy {
             String.format(Locale.ROOT, "\"heldout_kl\":{\"none\":%.6f,\"delta\":%.6f,"
                 + "\"mixed\":%.6f}", c.meanKlUnrestricted(), c.meanKlDeltaRule(),
                 c.meanKlMixed()));
+      }
+      case "wordtemp" -> {
+        // One temperature for the model against one a word (fitted on the word's held-out rows;
+        // a word with fewer than 20 there keeps the global one), both fitted on a 20 % sentence
+        // split of TRAIN, applied to the model trained on the other 80 %, scored on TEST.
+        CorpusSplit s = CorpusSplit.bySentence(train.examples(), 0.2, 1);
+        Rows fitRows = tr.subset(s.train());
+        Rows calRows = tr.subset(s.test());
+        SoftmaxModel m = SoftmaxTrainer.fit(fitRows.data(labels), base).model();
+        double global = TemperatureScaling.fit(m, calRows.xs(), calRows.words(), calRows.refs())
+            .temperature();
+        java.util.Map<String, Double> byWord = new java.util.TreeMap<>();
+        for (String w : new TreeSet<>(calRows.words())) {
+          List<AnnotatedExample> of = new ArrayList<>();
+          for (int i = 0; i < calRows.examples().size(); i++) {
+            if (calRows.words().get(i).equals(w)) {
+              of.add(calRows.examples().get(i));
+            }
+          }
+          if (of.size() >= Integer.getInteger("minRows", 20)) {
+            Rows r = calRows.subset(of);
+            byWord.put(w, TemperatureScaling.fit(m, r.xs(), r.words(), r.refs()).temperature());
+          }
+        }
+        double[][] globalPred = m.withTemperature(global).predictAll(te.xs(), te.words());
+        double[][] wordPred = new double[te.xs().size()][];
+        for (int i = 0; i < wordPred.length; i++) {
+          double t = byWord.getOrDefault(te.words().get(i), global);
+          wordPred[i] = m.withTemperature(t).predictAll(List.of(te.xs().get(i)),
+              List.of(te.words().get(i)))[0];
+        }
+        System.out.println(String.format(Locale.ROOT, "{\"data\":\"%s\",\"raw\":%s,"
+            + "\"global_T\":%.4f,\"global\":%s,\"words_with_own_T\":%d,\"by_word\":%s,"
+            + "\"word_T\":\"%s\"}", name, json(score(m, te)), global,
+            json(Evaluation.evaluate(te.refs(), globalPred)), byWord.size(),
+            json(Evaluation.evaluate(te.refs(), wordPred)), byWord));
       }
       default -> throw new IllegalArgumentException("unknown experiment " + experiment);
     }
