@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * reshuffled every epoch with a generator seeded from the configuration. With a validation
  * fraction, those rows (drawn with the seed) are left out of the batches and the run stops when
  * their mean KL has not improved for {@code patience} epochs, returning the best epoch's
- * parameters. The objective and gradient reported per epoch are full passes over all rows.
+ * parameters. The objective and gradient reported per epoch are full passes over all rows, made
+ * only for a listener that {@linkplain ProgressListener#wantsObjective() wants them}.
  */
 final class AdamOptimizer {
 
@@ -65,10 +66,15 @@ final class AdamOptimizer {
         update(objective, theta, grad, m, v, t, config.learningRate(), config.lambda(), wEnd);
       }
       epochsDone = epoch;
-      double f = objective.valueAndGradient(theta, grad);
-      listener.onProgress(epoch, config.epochs(), f, maxAbs(grad),
-          (System.nanoTime() - start) / 1e9);
-      fill(objective, grad, 0.0); // the batches add into a zero gradient
+      if (listener.wantsObjective()) {
+        double f = objective.valueAndGradient(theta, grad);
+        listener.onProgress(epoch, config.epochs(), f, maxAbs(grad),
+            (System.nanoTime() - start) / 1e9);
+        fill(objective, grad, 0.0); // the batches add into a zero gradient
+      } else {
+        listener.onProgress(epoch, config.epochs(), Double.NaN, Double.NaN,
+            (System.nanoTime() - start) / 1e9);
+      }
       if (held > 0) {
         double kl = heldOutKl(p, theta, heldOut, z);
         if (kl < bestHeld) {

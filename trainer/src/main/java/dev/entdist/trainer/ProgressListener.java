@@ -7,8 +7,30 @@ package dev.entdist.trainer;
 @FunctionalInterface
 public interface ProgressListener {
 
-  /** A listener that ignores every report. */
-  ProgressListener NONE = (iteration, maxIterations, objective, gradientMax, elapsedSeconds) -> {};
+  /**
+   * A listener that ignores every report; it does not {@linkplain #wantsObjective() want the
+   * objective}, so Adam spares its per-epoch pass.
+   */
+  ProgressListener NONE = new ProgressListener() {
+    @Override
+    public void onProgress(int iteration, int maxIterations, double objective,
+        double gradientMax, double elapsedSeconds) {}
+
+    @Override
+    public boolean wantsObjective() {
+      return false;
+    }
+  };
+
+  /**
+   * Whether the reports need the objective and gradient at each step. L-BFGS has them anyway;
+   * Adam computes them with a pass over every row after each epoch, about as long as the
+   * epoch's own steps, and skips that pass when the listener does not want them (it then
+   * reports NaN for both).
+   */
+  default boolean wantsObjective() {
+    return true;
+  }
 
   /**
    * One step finished.

@@ -94,7 +94,9 @@ public final class PeersBench {
           train.inSortedOrder(targets), train.weights(), null);
       prep = (System.nanoTime() - t0) / 1e9;
       passMs = profile > 0 ? profilePasses(td, config, profile) : null;
-      res = SoftmaxTrainer.fit(td, config, trace, smile);
+      // without --trace nothing wants Adam's per-epoch objective, and it skips that pass
+      res = SoftmaxTrainer.fit(td, config, tracePath != null ? trace : ProgressListener.NONE,
+          smile);
     }
     double totalSeconds = (System.nanoTime() - t0) / 1e9;
     if (tracePath != null) {
