@@ -15,7 +15,7 @@ final class FeatureOptions {
   Integer hashBits;
 
   @Option(names = "--window", paramLabel = "W",
-      description = "Words on each side of the target the window features look at (default: 2).")
+      description = "Words on each side of the target the window features look at (default: 1).")
   Integer window;
 
   @Option(names = "--opennlp-models", paramLabel = "DIR",

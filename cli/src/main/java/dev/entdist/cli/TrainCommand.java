@@ -2,6 +2,7 @@ package dev.entdist.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entdist.corpora.AnnotatedExample;
 import dev.entdist.corpora.Corpus;
 import dev.entdist.corpora.CorpusFiles;
 import dev.entdist.corpora.LoadedCorpus;
@@ -152,7 +153,9 @@ final class TrainCommand implements Callable<Integer> {
       Corpus corpus = loaded.corpus();
       Progress.note(spec, "read " + corpus.size() + " occurrences from " + corpus.source());
       checksum = loaded.checksum();
-      TrainSettings settings = new TrainSettings(parsedRegime, config, training.lambdaAuto(),
+      boolean searchable = corpus.examples().stream().map(AnnotatedExample::text).distinct()
+          .limit(2).count() == 2;
+      TrainSettings settings = new TrainSettings(parsedRegime, config, lambdaAuto(searchable),
           featureOptions.config(spec.commandLine())).withAggregate(aggregate)
           .withInventoryAuto(training.inventoryAuto());
       if (labelsFile != null) {
@@ -186,7 +189,7 @@ final class TrainCommand implements Callable<Integer> {
       checksum = Checksums.ofFiles(List.of(source.features.resolve("meta.json"),
           dir.resolve("features.svm"), dir.resolve("labels.tsv"), dir.resolve("weights.tsv")));
       outcome = Training.train(split, parsedRegime.labelRegime().orElseThrow(), config,
-          training.lambdaAuto(), monitor);
+          lambdaAuto(split.size() >= 2), monitor);
     }
     TextModel model = outcome.model().withSource(checksum, parsedRegime.name());
     if (source.features != null) {
@@ -211,6 +214,19 @@ final class TrainCommand implements Callable<Integer> {
       print(stdout, outcome, parsedRegime.name(), optimizerName, config);
     }
     return 0;
+  }
+
+  /**
+   * Whether to search for λ: when {@code --lambda auto} was given, or by default with L-BFGS on
+   * data the search can split ({@code searchable}: two sentences, or two rows of a feature
+   * directory). With Adam, whose search refits every λ of the grid from scratch, and on data
+   * too small to split, the default is the trainer's fixed λ.
+   */
+  private boolean lambdaAuto(boolean searchable) {
+    if (spec.commandLine().getParseResult().hasMatchedOption("--lambda")) {
+      return training.lambdaAuto();
+    }
+    return training.lambdaAuto() && optimizer == TrainerConfig.Optimizer.LBFGS && searchable;
   }
 
   private TrainingRegime parseRegime() {

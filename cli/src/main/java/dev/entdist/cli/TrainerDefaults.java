@@ -1,5 +1,6 @@
 package dev.entdist.cli;
 
+import dev.entdist.pipeline.CompareSettings;
 import dev.entdist.trainer.TrainerConfig;
 import java.util.Locale;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -9,9 +10,17 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Defaults of the trainer options that the CLI leaves to the trainer, read from {@link
  * TrainerConfig#defaults()} so that the help shows the real values ({@code ${DEFAULT-VALUE}})
- * without repeating them. Options the trainer does not own keep their annotated defaults.
+ * without repeating them; {@code train}'s λ is {@value #LAMBDA_TRAIN} and {@code compare}'s
+ * {@link CompareSettings#DEFAULT_LAMBDA}. Options the trainer does not own keep their annotated
+ * defaults.
  */
 final class TrainerDefaults implements IDefaultValueProvider {
+
+  /**
+   * {@code train}'s default λ: the held-out search, because no fixed λ suits every corpus
+   * (docs/evaluation.md, "Defaults that generalise").
+   */
+  static final String LAMBDA_TRAIN = "auto";
 
   @Override
   public String defaultValue(ArgSpec arg) {
@@ -20,7 +29,11 @@ final class TrainerDefaults implements IDefaultValueProvider {
     }
     TrainerConfig d = TrainerConfig.defaults();
     return switch (option.longestName()) {
-      case "--lambda" -> number(d.lambda());
+      case "--lambda" -> switch (option.command().name()) {
+        case "train" -> LAMBDA_TRAIN;
+        case "compare" -> number(CompareSettings.DEFAULT_LAMBDA);
+        default -> number(d.lambda());
+      };
       case "--tol" -> number(d.tol());
       case "--max-iter" -> Integer.toString(d.maxIter());
       case "--epochs" -> Integer.toString(d.epochs());

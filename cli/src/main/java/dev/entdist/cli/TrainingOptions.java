@@ -14,8 +14,9 @@ final class TrainingOptions {
 
   @Option(names = "--lambda", paramLabel = "L", converter = LambdaConverter.class,
       description = "L2 penalty λ on the weights, bias unpenalised (default: ${DEFAULT-VALUE})."
-          + " 'train' also accepts 'auto': choose λ by " + Training.LAMBDA_FOLDS + "-fold"
-          + " cross-validation over whole sentences, then fit from the folds' solutions.")
+          + " 'auto' ('train' only) chooses λ by " + Training.LAMBDA_FOLDS + "-fold"
+          + " cross-validation over whole sentences, then fits from the folds' solutions;"
+          + " it is train's default with L-BFGS on two or more sentences, else 1e-4.")
   Lambda lambda;
 
   @Option(names = "--max-iter", paramLabel = "N",

@@ -25,6 +25,8 @@ import java.util.TreeSet;
  * @param window how many tokens on each side of the target the window generators look at (0..10)
  * @param generators names of the enabled generators (see {@link FeatureGenerator}), sorted
  * @param affixLength prefixes and suffixes of the target of length 1..affixLength (1..10)
+ * @param ngramMin the shortest character n-gram of {@code char-ngrams} (1..ngramMax)
+ * @param ngramMax the longest character n-gram of {@code char-ngrams} (ngramMin..10)
  * @param hashSeed seed of the MurmurHash3 feature hash
  * @param indexing how feature strings map to indices
  * @param minCount in vocabulary mode, the number of training occurrences a feature needs (≥ 1)
@@ -37,6 +39,8 @@ public record FeatureConfig(
     int window,
     Set<String> generators,
     int affixLength,
+    int ngramMin,
+    int ngramMax,
     int hashSeed,
     Indexing indexing,
     int minCount,
@@ -54,13 +58,36 @@ public record FeatureConfig(
   /** Default number of hash bits. */
   public static final int DEFAULT_HASH_BITS = 18;
   /** Default window half-width. */
-  public static final int DEFAULT_WINDOW = 2;
+  public static final int DEFAULT_WINDOW = 1;
   /** Default maximum affix length. */
   public static final int DEFAULT_AFFIX_LENGTH = 3;
+  /** Default shortest character n-gram. */
+  public static final int DEFAULT_NGRAM_MIN = 3;
+  /** Default longest character n-gram. */
+  public static final int DEFAULT_NGRAM_MAX = 5;
+
+  /**
+   * The generators {@link #defaults()} enables: one view of each kind of evidence. The window's
+   * words and tags by position (not also as bags, nor its lemmas, which repeat the words), the
+   * target's form, lemma, tag, shape, affixes, capitalisation, character n-grams and words, and
+   * the sentence's content lemmas and position. Chosen on held-out data (docs/evaluation.md).
+   */
+  public static final Set<String> DEFAULT_GENERATORS = Set.of("affixes", "capitalisation",
+      "char-ngrams", "form", "lemma", "lower", "pos", "sentence-lemmas", "sentence-position",
+      "shape", "target-words", "window-pos", "window-words");
+
+  /**
+   * The generators of {@link #firstDefaults()}: every generator but {@code char-ngrams} and
+   * {@code target-words}.
+   */
+  public static final Set<String> FIRST_DEFAULT_GENERATORS = Set.of("affixes", "bag-lemmas",
+      "bag-pos", "bag-words", "capitalisation", "form", "lemma", "lower", "pos", "sentence-lemmas",
+      "sentence-position", "shape", "window-lemmas", "window-pos", "window-words");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> FIELDS = List.of("hash_bits", "window", "generators",
-      "affix_length", "hash_seed", "indexing", "min_count", "vocabulary", "model_directory");
+      "affix_length", "ngram_min", "ngram_max", "hash_seed", "indexing", "min_count",
+      "vocabulary", "model_directory");
 
   /** Validates every field and makes the collections immutable sorted copies. */
   public FeatureConfig {
@@ -80,6 +107,10 @@ public record FeatureConfig(
     if (affixLength < 1 || affixLength > 10) {
       throw new IllegalArgumentException("affix_length must be in 1..10, got " + affixLength);
     }
+    if (ngramMin < 1 || ngramMin > ngramMax || ngramMax > 10) {
+      throw new IllegalArgumentException("ngram_min and ngram_max must satisfy 1 <= ngram_min"
+          + " <= ngram_max <= 10, got " + ngramMin + " and " + ngramMax);
+    }
     Objects.requireNonNull(indexing, "indexing");
     if (minCount < 1) {
       throw new IllegalArgumentException("min_count must be >= 1, got " + minCount);
@@ -97,16 +128,23 @@ public record FeatureConfig(
   }
 
   /**
-   * The default configuration: every generator, window 2, affixes up to 3, 2<sup>18</sup> hashed
-   * buckets, seed 0, the bundled English models.
+   * The default configuration: the {@link #DEFAULT_GENERATORS}, window 1, affixes up to 3,
+   * character n-grams of 3 to 5, 2<sup>18</sup> hashed buckets, seed 0, the bundled English
+   * models.
    */
   public static FeatureConfig defaults() {
-    TreeSet<String> all = new TreeSet<>();
-    for (FeatureGenerator g : FeatureGenerator.values()) {
-      all.add(g.generatorName());
-    }
-    return new FeatureConfig(DEFAULT_HASH_BITS, DEFAULT_WINDOW, all, DEFAULT_AFFIX_LENGTH, 0,
-        Indexing.HASH, 1, List.of(), null);
+    return new FeatureConfig(DEFAULT_HASH_BITS, DEFAULT_WINDOW, DEFAULT_GENERATORS,
+        DEFAULT_AFFIX_LENGTH, DEFAULT_NGRAM_MIN, DEFAULT_NGRAM_MAX, 0, Indexing.HASH, 1,
+        List.of(), null);
+  }
+
+  /**
+   * The defaults before character n-grams: the {@link #FIRST_DEFAULT_GENERATORS}, window 2, the
+   * rest as {@link #defaults()}. Models trained with those defaults store this configuration
+   * (without n-gram lengths, which it does not use) and keep predicting with it.
+   */
+  public static FeatureConfig firstDefaults() {
+    return defaults().withGenerators(FIRST_DEFAULT_GENERATORS).withWindow(2);
   }
 
   /** The number of vector dimensions: 2<sup>hashBits</sup>, or the vocabulary size. */
@@ -126,32 +164,38 @@ public record FeatureConfig(
 
   /** A copy with another number of hash bits. */
   public FeatureConfig withHashBits(int bits) {
-    return new FeatureConfig(bits, window, generators, affixLength, hashSeed, indexing, minCount,
-        vocabulary, modelDirectory);
+    return new FeatureConfig(bits, window, generators, affixLength, ngramMin, ngramMax, hashSeed,
+        indexing, minCount, vocabulary, modelDirectory);
   }
 
   /** A copy with another window half-width. */
   public FeatureConfig withWindow(int size) {
-    return new FeatureConfig(hashBits, size, generators, affixLength, hashSeed, indexing, minCount,
-        vocabulary, modelDirectory);
+    return new FeatureConfig(hashBits, size, generators, affixLength, ngramMin, ngramMax, hashSeed,
+        indexing, minCount, vocabulary, modelDirectory);
+  }
+
+  /** A copy whose {@code char-ngrams} run from {@code min} to {@code max} code points. */
+  public FeatureConfig withNgrams(int min, int max) {
+    return new FeatureConfig(hashBits, window, generators, affixLength, min, max, hashSeed,
+        indexing, minCount, vocabulary, modelDirectory);
   }
 
   /** A copy with exactly these generators enabled. */
   public FeatureConfig withGenerators(Set<String> names) {
-    return new FeatureConfig(hashBits, window, names, affixLength, hashSeed, indexing, minCount,
-        vocabulary, modelDirectory);
+    return new FeatureConfig(hashBits, window, names, affixLength, ngramMin, ngramMax, hashSeed,
+        indexing, minCount, vocabulary, modelDirectory);
   }
 
   /** A copy that loads the OpenNLP models from {@code dir} (null: the bundled models). */
   public FeatureConfig withModelDirectory(Path dir) {
-    return new FeatureConfig(hashBits, window, generators, affixLength, hashSeed, indexing,
-        minCount, vocabulary, dir == null ? null : dir.toString());
+    return new FeatureConfig(hashBits, window, generators, affixLength, ngramMin, ngramMax,
+        hashSeed, indexing, minCount, vocabulary, dir == null ? null : dir.toString());
   }
 
   /** A copy in vocabulary mode with this fitted, sorted vocabulary. */
   public FeatureConfig withVocabulary(int minimumCount, List<String> sortedVocabulary) {
-    return new FeatureConfig(hashBits, window, generators, affixLength, hashSeed,
-        Indexing.VOCABULARY, minimumCount, sortedVocabulary, modelDirectory);
+    return new FeatureConfig(hashBits, window, generators, affixLength, ngramMin, ngramMax,
+        hashSeed, Indexing.VOCABULARY, minimumCount, sortedVocabulary, modelDirectory);
   }
 
   /** This configuration as one JSON object with snake_case keys, in a fixed key order. */
@@ -162,6 +206,8 @@ public record FeatureConfig(
     ArrayNode gens = o.putArray("generators");
     generators.forEach(gens::add);
     o.put("affix_length", affixLength);
+    o.put("ngram_min", ngramMin);
+    o.put("ngram_max", ngramMax);
     o.put("hash_seed", hashSeed);
     o.put("indexing", indexing.name().toLowerCase(java.util.Locale.ROOT));
     o.put("min_count", minCount);
@@ -223,6 +269,8 @@ public record FeatureConfig(
           integer(root, "window", d.window()),
           generators,
           integer(root, "affix_length", d.affixLength()),
+          integer(root, "ngram_min", d.ngramMin()),
+          integer(root, "ngram_max", d.ngramMax()),
           integer(root, "hash_seed", d.hashSeed()),
           indexing,
           integer(root, "min_count", d.minCount()),

@@ -72,6 +72,27 @@ public enum FeatureGenerator {
       sink.add("cap=" + cap + (!o.isolated && o.first == 0 ? "@first" : ""));
     }
   },
+  /**
+   * {@code c3=^ce}, {@code c4=cell}, {@code c5=ell$}: the distinct character n-grams of the
+   * lower-cased target between ^ and $, for n from ngramMin to ngramMax: what a word never seen
+   * in training shares with words that were.
+   */
+  CHAR_NGRAMS("char-ngrams", false, false) {
+    @Override
+    void generate(Occurrence o, FeatureConfig c, FeatureSink sink) {
+      TargetFeatures.charNgrams(o.lowerTarget, c.ngramMin(), c.ngramMax(), sink);
+    }
+  },
+  /**
+   * {@code tw=empire}, {@code tw=building}: each distinct word (run of letters and digits) of the
+   * lower-cased target, so a new name shares its known parts ("Empire State Building").
+   */
+  TARGET_WORDS("target-words", false, false) {
+    @Override
+    void generate(Occurrence o, FeatureConfig c, FeatureSink sink) {
+      TargetFeatures.words(o.lowerTarget, sink);
+    }
+  },
   /** {@code w[-1]=the}, {@code w[+2]=</s>}: lower-cased words at each window position. */
   WINDOW_WORDS("window-words", true, false) {
     @Override

@@ -1,6 +1,12 @@
 package dev.entdist.features;
 
-/** Features of the target string itself: shape, affixes, capitalisation. */
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Features of the target string itself: shape, affixes, capitalisation, character n-grams and
+ * its words.
+ */
 final class TargetFeatures {
 
   private TargetFeatures() {}
@@ -78,5 +84,40 @@ final class TargetFeatures {
       return "upper";
     }
     return "mixed";
+  }
+
+  /**
+   * {@code cN=g} once for each distinct n-gram g of "^" + lower + "$", n = min..max code points
+   * (an n longer than that string gives nothing).
+   */
+  static void charNgrams(String lower, int min, int max, FeatureSink sink) {
+    int[] cps = ("^" + lower + "$").codePoints().toArray();
+    Set<String> seen = new HashSet<>();
+    for (int n = min; n <= max; n++) {
+      for (int i = 0; i + n <= cps.length; i++) {
+        String gram = "c" + n + "=" + new String(cps, i, n);
+        if (seen.add(gram)) {
+          sink.add(gram);
+        }
+      }
+    }
+  }
+
+  /** {@code tw=w} once for each distinct run of letters and digits w, in order of appearance. */
+  static void words(String lower, FeatureSink sink) {
+    Set<String> seen = new HashSet<>();
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i <= lower.length(); ) {
+      int cp = i < lower.length() ? lower.codePointAt(i) : ' ';
+      i += i < lower.length() ? Character.charCount(cp) : 1;
+      if (Character.isLetterOrDigit(cp)) {
+        word.appendCodePoint(cp);
+      } else if (word.length() > 0) {
+        if (seen.add(word.toString())) {
+          sink.add("tw=" + word);
+        }
+        word.setLength(0);
+      }
+    }
   }
 }

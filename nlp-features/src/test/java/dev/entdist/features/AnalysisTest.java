@@ -21,7 +21,8 @@ class AnalysisTest {
 
   @BeforeAll
   static void load() {
-    pipeline = FeaturePipeline.create(FeatureConfig.defaults());
+    // window 2: the tests look two tokens out, past sentence ends
+    pipeline = FeaturePipeline.create(FeatureConfig.defaults().withWindow(2));
   }
 
   @AfterAll

@@ -12,13 +12,48 @@ import org.junit.jupiter.api.Test;
 class FeatureConfigTest {
 
   @Test
-  void defaultsEnableEveryGeneratorWithDocumentedSizes() {
+  void defaultsHaveTheDocumentedGeneratorsAndSizes() {
     FeatureConfig d = FeatureConfig.defaults();
     assertEquals(18, d.hashBits());
-    assertEquals(2, d.window());
+    assertEquals(1, d.window());
+    assertEquals(3, d.ngramMin());
+    assertEquals(5, d.ngramMax());
     assertEquals(1 << 18, d.dimension());
-    assertEquals(FeatureGenerator.values().length, d.generators().size());
+    assertEquals(FeatureConfig.DEFAULT_GENERATORS, d.generators());
+    assertTrue(d.generators().containsAll(Set.of("char-ngrams", "target-words")));
+    assertFalse(d.generators().contains("bag-words"));
     assertTrue(d.needsLemmas());
+  }
+
+  @Test
+  void firstDefaultsAreEveryGeneratorButTheTargetsNgramsAndWordsWithWindowTwo() {
+    FeatureConfig f = FeatureConfig.firstDefaults();
+    assertEquals(2, f.window());
+    assertEquals(FeatureGenerator.values().length - 2, f.generators().size());
+    assertFalse(f.generators().contains("char-ngrams"));
+    assertFalse(f.generators().contains("target-words"));
+    assertEquals(FeatureConfig.defaults().hashBits(), f.hashBits());
+  }
+
+  @Test
+  void ngramLengthsRoundTripAndAreChecked() {
+    FeatureConfig c = FeatureConfig.defaults().withNgrams(2, 4);
+    assertEquals(c, FeatureConfig.fromJson(c.toJson()));
+    assertTrue(c.toJson().contains("\"ngram_min\":2,\"ngram_max\":4"), c.toJson());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> FeatureConfig.fromJson("{\"ngram_min\":4,\"ngram_max\":3}"));
+    assertTrue(e.getMessage().contains("ngram_min"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> FeatureConfig.defaults().withNgrams(0, 3));
+    assertThrows(IllegalArgumentException.class, () -> FeatureConfig.defaults().withNgrams(3, 11));
+  }
+
+  @Test
+  void aConfigurationWithoutNgramLengthsReadsAsBefore() {
+    // what models trained before char-ngrams store: no ngram fields, window and generators given
+    String stored = FeatureConfig.firstDefaults().toJson()
+        .replace(",\"ngram_min\":3,\"ngram_max\":5", "");
+    assertFalse(stored.contains("ngram"), stored);
+    assertEquals(FeatureConfig.firstDefaults(), FeatureConfig.fromJson(stored));
   }
 
   @Test

@@ -53,7 +53,7 @@ final class FeaturesCommand implements Callable<Integer> {
   Integer hashBits;
 
   @Option(names = "--window", paramLabel = "W",
-      description = "Words on each side of the target the window features look at (default: 2).")
+      description = "Words on each side of the target the window features look at (default: 1).")
   Integer window;
 
   @Option(names = "--test-fraction", paramLabel = "F",

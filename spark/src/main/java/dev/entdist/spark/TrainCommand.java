@@ -100,7 +100,7 @@ final class TrainCommand implements Callable<Integer> {
   Integer hashBits;
 
   @Option(names = "--window", paramLabel = "W",
-      description = "--corpus: words on each side the window features look at (default: 2).")
+      description = "--corpus: words on each side the window features look at (default: 1).")
   Integer window;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
