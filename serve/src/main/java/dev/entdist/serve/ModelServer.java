@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Connector;
@@ -59,6 +60,15 @@ public final class ModelServer implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final AtomicInteger inFlight = new AtomicInteger();
+  /**
+   * Answers computed at once: one a processor. A request thread that reads or writes waits on
+   * the network, but computing an answer only uses a processor, and more computations than
+   * processors only share them: every answer then takes longer and the slowest much longer.
+   * First come, first served: the permits are fair.
+   */
+  private final Semaphore computing =
+      new Semaphore(Math.max(1, Integer.getInteger("entdist.serve.computing",
+          Runtime.getRuntime().availableProcessors())), true);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Metrics metrics = new Metrics(inFlight::get);
   private final Page page = new Page();
@@ -180,10 +190,14 @@ public final class ModelServer implements AutoCloseable {
           ctx.header("Connection", "close");
         }
       });
-      config.routes.post("/v1/query", tracked("/v1/query", ctx -> json(ctx, 200,
-          api.query(body(ctx)))));
-      config.routes.post("/v1/annotate", tracked("/v1/annotate", ctx -> json(ctx, 200,
-          api.annotate(body(ctx)))));
+      config.routes.post("/v1/query", tracked("/v1/query", ctx -> {
+        byte[] body = body(ctx);
+        json(ctx, 200, computed(() -> api.query(body)));
+      }));
+      config.routes.post("/v1/annotate", tracked("/v1/annotate", ctx -> {
+        byte[] body = body(ctx);
+        json(ctx, 200, computed(() -> api.annotate(body)));
+      }));
       config.routes.get("/v1/model", tracked("/v1/model", ctx -> json(ctx, 200,
           api.describe())));
       config.routes.get("/health", tracked("/health", ctx -> json(ctx, 200, api.health())));
@@ -223,6 +237,17 @@ public final class ModelServer implements AutoCloseable {
         inFlight.decrementAndGet();
       }
     };
+  }
+
+  /** An answer computed under one of the {@link #computing} permits. */
+  private JsonNode computed(java.util.function.Supplier<JsonNode> answer)
+      throws InterruptedException {
+    computing.acquire();
+    try {
+      return answer.get();
+    } finally {
+      computing.release();
+    }
   }
 
   private byte[] body(Context ctx) throws IOException {
