@@ -4,17 +4,18 @@
 #
 #   spark/bench/predict-scaling.sh WORK_DIR [COPIES] [PARTITIONS] [ROUNDS]
 #
+# WORK_DIR (created if missing) holds the documents, the model and the part files.
 # The documents are the bundled corpus's 1 440 sentences, one a line, COPIES times over
-# (default 210: 302 400 documents), predicted with a model trained on the bundled corpus with
-# defaults, over PARTITIONS partitions (default 16), in ROUNDS rounds (default 2) that alternate
+# (default 700: 1 008 000 documents), predicted with a model trained on the bundled corpus with
+# defaults, over PARTITIONS partitions (default 32), in ROUNDS rounds (default 2) that alternate
 # which of local[1] and local[2] runs first. Each run prints the load average before it, the
 # job time the launcher reports, wall, user and system CPU of the whole command, and the CPU
 # seconds of each thread group (spark/bench/thread-cpu.py). Needs Linux (/proc) and python3;
 # run it on an otherwise idle machine.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-work="$1"; copies="${2:-210}"; partitions="${3:-16}"; rounds="${4:-2}"
-mkdir -p "$work"
+mkdir -p "$1"
+work="$(cd "$1" && pwd)"; copies="${2:-700}"; partitions="${3:-32}"; rounds="${4:-2}"
 cd "$root"
 
 if [ ! -f "$work/docs-$copies.txt" ]; then
