@@ -6,7 +6,9 @@
 #
 # FEATURE_DIR: a peer-format directory (the peers' harness's medium set: 200 000 rows, 2^18
 # features, K 8); TEXT_FILE: plain text, a document a line, with words of the bundled corpus.
-# Prints the commands' JSON lines and wall times; note `uptime` beside them.
+# Prints the commands' JSON lines and wall times; note `uptime` beside them. The predict runs
+# here are short (warm-up dominates); spark/bench/predict-scaling.sh measures the scaling, with
+# the CPU time of every thread.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 features="$1"; text="$2"; work="$3"
