@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "entdist-spark",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
       "entdist's jobs on Apache Spark: features, training and prediction over a corpus that"
           + " outgrows one machine. Options mean what they mean in 'entdist'.",
