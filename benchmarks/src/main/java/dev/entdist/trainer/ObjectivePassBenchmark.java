@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * the memory bound of the work it must do: stream the CSR matrix once and touch each referenced
  * weight row once (read its K weights and multiply them by the entry, with the row pass's gather
  * loop {@link SoftmaxKernel#addGathered}), split into the same row blocks on the same number of
- * threads. The objective pass is reported as a multiple of {@link #bound}.
+ * threads. The objective pass is reported as a multiple of {@link #bound}, and against {@link
+ * #floor}, the arithmetic any objective pass must do.
  *
  * <p>It sits in the trainer's package to reach the package-private objective. The data is the
  * peers' format ({@code -p data=DIR}, the training split is read) or, by default, a seeded

@@ -128,7 +128,7 @@ final class CompareCommand implements Callable<Integer> {
   boolean skipInvalid;
 
   @Option(names = "--aggregate", paramLabel = "M", split = ",", splitSynopsisLabel = ",",
-      converter = CorpusAggregateCommand.MethodConverter.class,
+      converter = AggregationMethodConverter.class,
       description = "Train every regime once per method (majority, dawid-skene, one-coin,"
           + " mace) on the labels it gives the occurrences that name their annotators; columns"
           + " are named METHOD/REGIME, e.g. --aggregate majority,dawid-skene --regimes"

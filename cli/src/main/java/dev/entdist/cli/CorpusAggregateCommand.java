@@ -48,7 +48,7 @@ final class CorpusAggregateCommand implements Callable<Integer> {
   String corpus;
 
   @Option(names = "--method", paramLabel = "M", defaultValue = "dawid-skene",
-      converter = MethodConverter.class,
+      converter = AggregationMethodConverter.class,
       description = "majority, dawid-skene, one-coin or mace (default: ${DEFAULT-VALUE}).")
   AggregationMethod method;
 
@@ -207,17 +207,5 @@ final class CorpusAggregateCommand implements Callable<Integer> {
         }
       }
     });
-  }
-
-  /** Converts a method name, turning a bad one into a usage error (exit 2). */
-  static final class MethodConverter implements CommandLine.ITypeConverter<AggregationMethod> {
-    @Override
-    public AggregationMethod convert(String value) {
-      try {
-        return AggregationMethod.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
-    }
   }
 }

@@ -117,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--aggregate", paramLabel = "M",
-      converter = CorpusAggregateCommand.MethodConverter.class,
+      converter = AggregationMethodConverter.class,
       description = "Before the regime, give every occurrence that names its annotators the"
           + " labels of majority, dawid-skene, one-coin or mace (as 'corpus aggregate' does)."
           + " Default: the labels as read.")
