@@ -154,11 +154,8 @@ final class KlObjective implements Objective, LbfgsFunction, AutoCloseable {
   private void columnBlock(double[] theta, double[] grad, int b) {
     int lo = b * COL_BLOCK;
     int hi = Math.min(p.f, lo + COL_BLOCK);
-    int[] slotOf = new int[p.k];
-    for (int c = lo; c < hi; c++) {
-      SoftmaxKernel.column(theta, grad, p.layout, c, p.colRows, p.colVals, p.colStart[c],
-          p.colStart[c + 1], residuals, lambda, p.maskOf, p.inventories, slotOf);
-    }
+    SoftmaxKernel.columns(theta, grad, p.layout, lo, hi, p.colStart, p.colRows, p.colVals,
+        residuals, lambda, p.maskOf, p.inventories, new int[p.k]);
   }
 
   /** Runs {@code body} for every block 0..blocks−1 on the objective's threads. */
