@@ -74,7 +74,7 @@ final class CalibrateCommand implements Callable<Integer> {
           + " temporary file and moved into place, so name a file");
     }
     TextModel model = TextModel.load(modelFile);
-    Corpus dev = CorpusFiles.read(corpus, ReadOptions.defaults());
+    Corpus dev = CorpusFiles.read(corpus, ReadOptions.defaults().withChecksum(false));
     Calibration.Result result;
     try {
       result = Calibration.calibrate(model, dev, threads != null ? threads

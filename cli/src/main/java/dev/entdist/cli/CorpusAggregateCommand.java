@@ -100,7 +100,7 @@ final class CorpusAggregateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     LoadedCorpus loaded =
-        CorpusFiles.load(corpus, read.options(skipInvalid).withChecksum(false));
+        CorpusFiles.load(corpus, read.options(skipInvalid));
     if (loaded.skipped() > 0 && !CorpusReading.quiet(spec)) {
       spec.commandLine().getErr().println("entdist: skipped " + loaded.skipped()
           + " invalid record(s) in " + corpus + "; first: "

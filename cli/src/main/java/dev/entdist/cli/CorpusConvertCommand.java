@@ -68,9 +68,7 @@ final class CorpusConvertCommand implements Callable<Integer> {
     long skipped;
     long omitted;
     OutputTarget target = Outputs.checked(out.toString(), file);
-    // Nothing here reports the checksum, so the input is not digested.
-    try (CorpusReader reader = CorpusFiles.open(file,
-            read.options(skipInvalid).withChecksum(false));
+    try (CorpusReader reader = CorpusFiles.open(file, read.options(skipInvalid));
         CorpusWriter writer = CorpusFiles.writer(target, to, argmax)) {
       for (AnnotatedExample e = reader.next(); e != null; e = reader.next()) {
         writer.write(e);

@@ -24,7 +24,8 @@ final class CorpusInputOptions {
   /** The read options these describe. */
   ReadOptions options() {
     try {
-      return ReadOptions.defaults().withFormat(format).withNoneLabel(noneLabel);
+      return ReadOptions.defaults().withFormat(format).withNoneLabel(noneLabel)
+          .withChecksum(false);
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), e);
     }

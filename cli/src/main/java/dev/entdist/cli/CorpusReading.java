@@ -47,9 +47,14 @@ final class CorpusReading {
             + "without reading them into memory.")
     int maxLineLength;
 
+    /**
+     * The options, without digesting the input: only {@code train} reports a corpus checksum
+     * (in the model's provenance) and asks for one.
+     */
     ReadOptions options(boolean skipInvalid) {
       try {
-        return new ReadOptions(format, skipInvalid, dropO, tagColumn, maxLineLength, noneLabel);
+        return new ReadOptions(format, skipInvalid, dropO, tagColumn, maxLineLength, noneLabel,
+            false);
       } catch (IllegalArgumentException e) {
         throw new UserException(e.getMessage(), e);
       }

@@ -157,7 +157,8 @@ final class PredictCommand implements Callable<Integer> {
   /** How --corpus is read: the corpus options, without skipping (counted here instead). */
   private ReadOptions readOptions() {
     try {
-      return new ReadOptions(inputFormat, false, dropO, tagColumn, maxLineLength);
+      return new ReadOptions(inputFormat, false, dropO, tagColumn, maxLineLength,
+          ReadOptions.DEFAULT_NONE_LABEL, false);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -148,7 +148,8 @@ final class TrainCommand implements Callable<Integer> {
     TrainedModel outcome;
     String checksum;
     if (source.corpus != null) {
-      LoadedCorpus loaded = CorpusFiles.load(source.corpus, read.options(skipInvalid));
+      LoadedCorpus loaded = CorpusFiles.load(source.corpus,
+          read.options(skipInvalid).withChecksum(true));
       CorpusReading.reportSkipped(loaded, spec);
       Corpus corpus = loaded.corpus();
       Progress.note(spec, "read " + corpus.size() + " occurrences from " + corpus.source());
