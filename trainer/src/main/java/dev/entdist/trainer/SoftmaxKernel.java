@@ -370,7 +370,7 @@ final class SoftmaxKernel {
    * entries {@code [colStart[c], colStart[c + 1])}, added in entry order. A row with an inventory
    * ({@code inventories[rowInventory[row]]}, or none when −1) has zero residuals outside it, so
    * only its labels are visited. One call a range of features, not a feature: the columns are
-   * short (11 entries on average on the peers' small set, most of them 1 or 2), and a call
+   * short (11.3 entries on average on the peers' small set, half of them 1 or 2), and a call
    * a column cost as much as the column's arithmetic (the pass took 1.5× as long).
    *
    * @param slotOf scratch of length ≥ K (sparse layouts only)
