@@ -371,7 +371,7 @@ final class SoftmaxKernel {
    * ({@code inventories[rowInventory[row]]}, or none when −1) has zero residuals outside it, so
    * only its labels are visited. One call a range of features, not a feature: the columns are
    * short (11.3 entries on average on the peers' small set, half of them 1 or 2), and a call
-   * a column cost as much as the column's arithmetic (the pass took 1.5× as long).
+   * a column cost as much as the column's arithmetic (the column pass took about 1.4× as long).
    *
    * @param slotOf scratch of length ≥ K (sparse layouts only)
    */
