@@ -79,9 +79,12 @@ final class TrainCommand implements Callable<Integer> {
       description = "Model file to write (a local path or Hadoop URI).")
   String out;
 
-  @Option(names = "--lambda", paramLabel = "L",
-      description = "L2 penalty λ on the weights (default: the trainer's, 1e-4).")
-  Double lambda;
+  @Option(names = "--lambda", paramLabel = "L|auto",
+      description = "L2 penalty λ on the weights (default: the trainer's, 1e-4), or 'auto':"
+          + " chosen as 'entdist train' chooses it, by cross-validation over whole sentences"
+          + " (rows with --features). The search's fits run on the driver, only the final fit"
+          + " on Spark, so use it where the rows fit in the driver's memory.")
+  String lambda;
 
   @Option(names = "--max-iter", paramLabel = "N",
       description = "L-BFGS iteration cap (default: 500).")
@@ -131,7 +134,7 @@ final class TrainCommand implements Callable<Integer> {
       }
       Training.requireWhatRegimeNeeds(r, corpus);
       checksum = loaded.checksum();
-      TrainSettings settings = new TrainSettings(r, config, false, features);
+      TrainSettings settings = new TrainSettings(r, config, lambdaAuto(), features);
       outcome = Training.train(corpus,
           SparkFeatures.byExample(sc, corpus.examples(), features, partitions), settings,
           Monitor.SILENT, fitter);
@@ -149,7 +152,7 @@ final class TrainCommand implements Callable<Integer> {
       PeerFormat.Split split = FeatureDirectory.read(source.features, "train");
       checksum = Checksums.ofFiles(List.of(source.features.resolve("meta.json"),
           dir.resolve("features.svm"), dir.resolve("labels.tsv"), dir.resolve("weights.tsv")));
-      outcome = Training.train(split, r.labelRegime().orElseThrow(), config, false,
+      outcome = Training.train(split, r.labelRegime().orElseThrow(), config, lambdaAuto(),
           Monitor.SILENT, fitter);
     }
     TextModel model = outcome.model().withSource(checksum, r.name());
@@ -162,6 +165,11 @@ final class TrainCommand implements Callable<Integer> {
     if (json) {
       System.out.println(JSON.writeValueAsString(json(outcome, r.name(), partitions, fitter)));
     } else {
+      if (outcome.search() != null) {
+        System.out.printf(Locale.ROOT, "Chose λ = %.1e by %d-fold cross-validation on the driver"
+            + " (%.1f s).%n", outcome.search().chosen(), outcome.search().folds(),
+            outcome.search().searchSeconds());
+      }
       FitStats s = outcome.stats();
       System.out.printf(Locale.ROOT, "Trained regime %s on %d rows over %d partitions:"
           + " %d iterations, %d evaluations, objective %.9g, max|∂L/∂θ| %.2e%s, %.1f s."
@@ -206,11 +214,24 @@ final class TrainCommand implements Callable<Integer> {
     return r;
   }
 
+  private boolean lambdaAuto() {
+    return "auto".equalsIgnoreCase(lambda);
+  }
+
+  private static double parseLambda(String value) {
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--lambda: expected a number or 'auto', got '" + value
+          + "'");
+    }
+  }
+
   private TrainerConfig config() {
     TrainerConfig c = TrainerConfig.defaults().withSeed(seed);
     try {
-      if (lambda != null) {
-        c = c.withLambda(lambda);
+      if (lambda != null && !lambdaAuto()) {
+        c = c.withLambda(parseLambda(lambda));
       }
       if (maxIter != null) {
         c = c.withMaxIter(maxIter);
@@ -257,9 +278,28 @@ final class TrainCommand implements Callable<Integer> {
     n.put("final_objective", s.finalObjective());
     n.put("final_gradient_max", s.finalGradientMax());
     n.put("fit_seconds", s.fitSeconds());
+    if (o.search() != null) {
+      n.put("search_seconds", o.search().searchSeconds());
+    }
     n.put("converged", s.converged());
     n.put("optimizer", "lbfgs");
     n.put("lambda", s.lambda());
+    if (o.search() != null) {
+      ObjectNode search = n.putObject("lambda_search");
+      search.put("folds", o.search().folds());
+      search.put("chosen", o.search().chosen());
+      ArrayNode grid = search.putArray("grid");
+      for (int i = 0; i < o.search().grid().size(); i++) {
+        ObjectNode row = grid.addObject();
+        row.put("lambda", o.search().grid().get(i));
+        double kl = o.search().heldOutKl().get(i);
+        if (Double.isNaN(kl)) { // a fold's path stopped before this λ: not evaluated
+          row.putNull("held_out_kl");
+        } else {
+          row.put("held_out_kl", kl);
+        }
+      }
+    }
     n.put("occurrences", o.occurrences());
     n.put("partitions", partitions);
     n.put("seconds_per_evaluation", s.fitSeconds() / Math.max(1, fitter.evaluations()));

@@ -96,6 +96,47 @@ class SparkTrainAndFeaturesTest {
   }
 
   @Test
+  void lambdaAutoChoosesWhatTheLocalSearchChooses() throws Exception {
+    Corpus corpus = SmallModel.corpus();
+    Path file = dir.resolve("small.jsonl");
+    CorpusFiles.write(file, corpus.examples(), CorpusFormat.JSONL, false);
+    TrainSettings settings = TrainSettings.defaults().withLambdaAuto(true)
+        .withTrainer(TrainerConfig.defaults().withMaxIter(200))
+        .withFeatures(FeatureConfig.defaults().withHashBits(14));
+    TrainedModel local = Training.train(corpus, settings, Monitor.SILENT);
+    Path model = dir.resolve("auto.model");
+    java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stdout = System.out;
+    System.setOut(new java.io.PrintStream(json, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      run("train", "--corpus", file.toString(), "--lambda", "auto", "--max-iter", "200",
+          "--hash-bits", "14", "--out", model.toString(), "--partitions", "2", "--json");
+    } finally {
+      System.setOut(stdout);
+    }
+    com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(json.toString(java.nio.charset.StandardCharsets.UTF_8));
+    // the search runs on the driver over the same rows and folds as the local one
+    assertEquals(local.search().chosen(), n.get("lambda_search").get("chosen").asDouble());
+    assertEquals(local.search().grid().size(), n.get("lambda_search").get("grid").size());
+    assertEquals(local.search().chosen(), n.get("lambda").asDouble());
+    assertTrue(n.get("search_seconds").asDouble() >= 0, n.toString());
+    try (TextModel spark = TextModel.load(model)) {
+      assertEquals(local.search().chosen(), spark.provenance().lambda());
+    }
+  }
+
+  @Test
+  void aLambdaThatIsNeitherANumberNorAutoIsAUsageError() {
+    picocli.CommandLine cl = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+    assertEquals(2, cl.execute("train", "--corpus", "bundled", "--lambda", "often", "--out",
+        dir.resolve("x.model").toString()));
+    assertTrue(err.toString().contains("expected a number or 'auto'"), err.toString());
+  }
+
+  @Test
   void trainOnACorpusEqualsTheLocalTraining() throws Exception {
     Corpus corpus = SmallModel.corpus();
     // The local trainer's L-BFGS is its own, the sharded fit's Smile's: a tight tolerance
