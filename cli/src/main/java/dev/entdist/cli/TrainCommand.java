@@ -11,6 +11,7 @@ import dev.entdist.corpora.aggregate.AggregationMethod;
 import dev.entdist.io.OutputTarget;
 import dev.entdist.pipeline.Checksums;
 import dev.entdist.pipeline.FeatureDirectory;
+import dev.entdist.pipeline.LambdaSearchJson;
 import dev.entdist.pipeline.Monitor;
 import dev.entdist.pipeline.TextModel;
 import dev.entdist.pipeline.TrainSettings;
@@ -284,20 +285,7 @@ final class TrainCommand implements Callable<Integer> {
     Json.put(n, "lambda", s.lambda());
     n.put("occurrences", o.occurrences());
     if (o.search() != null) {
-      ObjectNode search = n.putObject("lambda_search");
-      search.put("folds", o.search().folds());
-      Json.put(search, "chosen", o.search().chosen());
-      ArrayNode grid = search.putArray("grid");
-      for (int i = 0; i < o.search().grid().size(); i++) {
-        ObjectNode row = grid.addObject();
-        Json.put(row, "lambda", o.search().grid().get(i));
-        double kl = o.search().heldOutKl().get(i);
-        if (Double.isNaN(kl)) { // a fold's path stopped before this λ: not evaluated
-          row.putNull("held_out_kl");
-        } else {
-          Json.put(row, "held_out_kl", kl);
-        }
-      }
+      n.set("lambda_search", LambdaSearchJson.of(o.search()));
     }
     if (o.inventory() != null) {
       InventoryMixing.Choice c = o.inventory();

@@ -11,6 +11,7 @@ import dev.entdist.corpora.TrainingRegime;
 import dev.entdist.features.FeatureConfig;
 import dev.entdist.pipeline.Checksums;
 import dev.entdist.pipeline.FeatureDirectory;
+import dev.entdist.pipeline.LambdaSearchJson;
 import dev.entdist.pipeline.Monitor;
 import dev.entdist.pipeline.TextModel;
 import dev.entdist.pipeline.TrainSettings;
@@ -285,20 +286,7 @@ final class TrainCommand implements Callable<Integer> {
     n.put("optimizer", "lbfgs");
     n.put("lambda", s.lambda());
     if (o.search() != null) {
-      ObjectNode search = n.putObject("lambda_search");
-      search.put("folds", o.search().folds());
-      search.put("chosen", o.search().chosen());
-      ArrayNode grid = search.putArray("grid");
-      for (int i = 0; i < o.search().grid().size(); i++) {
-        ObjectNode row = grid.addObject();
-        row.put("lambda", o.search().grid().get(i));
-        double kl = o.search().heldOutKl().get(i);
-        if (Double.isNaN(kl)) { // a fold's path stopped before this λ: not evaluated
-          row.putNull("held_out_kl");
-        } else {
-          row.put("held_out_kl", kl);
-        }
-      }
+      n.set("lambda_search", LambdaSearchJson.of(o.search()));
     }
     n.put("occurrences", o.occurrences());
     n.put("partitions", partitions);
